@@ -1,0 +1,307 @@
+"""The handbook index: every playbook and path of a repository, checked together.
+
+Loading goes file -> :mod:`yamlsource` -> :mod:`validate` -> here, where the
+rules that need more than one file are applied (unique ids and aliases, known
+references, the folder a kind lives in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import KIND_FOLDERS, KIND_TITLES, AnyPlaybook, OnboardingPath
+from .problems import Problem
+from .validate import validate_path, validate_playbook
+from .yamlsource import Source, load_file
+
+PLAYBOOKS_DIR = "playbooks"
+PATHS_DIR = "paths"
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def today() -> dt.date:
+    """Today, or the date in ``HANDBOOK_TODAY`` (YYYY-MM-DD) so tests can fix it."""
+    fixed = os.environ.get("HANDBOOK_TODAY")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
+@dataclass
+class Entry:
+    """A valid playbook with the file it came from."""
+
+    playbook: AnyPlaybook
+    source: Source
+    file: Path
+    rel_path: str  # posix path from the repository root, e.g. playbooks/guides/x.yml
+
+    @property
+    def id(self) -> str:
+        return self.playbook.id
+
+    @property
+    def category(self) -> str:
+        return KIND_FOLDERS[self.playbook.kind]
+
+    @property
+    def page_uri(self) -> str:
+        """Where the generated Markdown page lives in the docs tree."""
+        return f"playbooks/{self.category}/{self.id}.md"
+
+    def position(self, *loc: object) -> tuple[int, int]:
+        return self.source.position(tuple(loc))
+
+
+@dataclass
+class PathEntry:
+    path: OnboardingPath
+    source: Source
+    file: Path
+    rel_path: str
+
+    @property
+    def id(self) -> str:
+        return self.path.id
+
+    @property
+    def page_uri(self) -> str:
+        return f"paths/{self.id}.md"
+
+
+@dataclass
+class Handbook:
+    root: Path
+    playbooks: dict[str, Entry] = field(default_factory=dict)
+    paths: dict[str, PathEntry] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # former id -> id
+    problems: list[Problem] = field(default_factory=list)
+    files_checked: int = 0
+
+    def resolve(self, playbook_id: str) -> Entry | None:
+        """The playbook with this id or former id."""
+        entry = self.playbooks.get(playbook_id)
+        if entry is None and playbook_id in self.aliases:
+            entry = self.playbooks.get(self.aliases[playbook_id])
+        return entry
+
+    def suggest(self, playbook_id: str) -> str:
+        close = difflib.get_close_matches(playbook_id, list(self.playbooks), n=1, cutoff=0.6)
+        return f"; did you mean '{close[0]}'?" if close else ""
+
+    def by_kind(self, kind: str) -> list[Entry]:
+        return [e for e in self.playbooks.values() if e.playbook.kind == kind]
+
+    def select(self, *, kind: str | None = None, tag: str | None = None,
+               skill: str | None = None, network: str | None = None,
+               level: str | None = None, audience: str | None = None,
+               include_deprecated: bool = False) -> list[Entry]:
+        """Playbooks matching every given filter, in handbook order."""
+        found = []
+        for entry in self.playbooks.values():
+            pb = entry.playbook
+            if pb.status == "deprecated" and not include_deprecated:
+                continue
+            if kind and pb.kind != kind:
+                continue
+            if tag and tag not in pb.tags:
+                continue
+            if skill and skill not in pb.skills:
+                continue
+            if network and network not in pb.networks:
+                continue
+            if level and pb.level != level:
+                continue
+            if audience and audience not in pb.audience:
+                continue
+            found.append(entry)
+        return found
+
+    @property
+    def categories(self) -> list[tuple[str, str, str]]:
+        """``(kind, folder, title)`` for every kind, in a fixed order."""
+        return [(kind, folder, KIND_TITLES[kind]) for kind, folder in KIND_FOLDERS.items()]
+
+
+def discover(root: Path, folder: str) -> list[Path]:
+    """YAML files under ``root/folder``, sorted, without following links out."""
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def load_handbook(root: Path, *, only: Iterable[Path] | None = None) -> Handbook:
+    """Load and check every playbook and path under ``root``.
+
+    With ``only``, every file is still loaded (references need the whole set),
+    but problems are kept only for the files named.
+    """
+    root = root.resolve()
+    book = Handbook(root)
+    playbook_files = discover(root, PLAYBOOKS_DIR)
+    path_files = discover(root, PATHS_DIR)
+    extra = [p.resolve() for p in only or ()]
+    for file in extra:
+        if file not in playbook_files and file not in path_files:
+            (path_files if _is_under(file, root / PATHS_DIR) else playbook_files).append(file)
+
+    for file in playbook_files:
+        rel = _display(file, root)
+        source, problems = _load(file, root, rel)
+        book.problems += problems
+        if source is None:
+            continue
+        playbook, more = validate_playbook(source)
+        book.problems += _new_places(more, problems)
+        if playbook is not None:
+            _add_playbook(book, Entry(playbook, source, file, rel))
+
+    for file in path_files:
+        rel = _display(file, root)
+        source, problems = _load(file, root, rel)
+        book.problems += problems
+        if source is None:
+            continue
+        path, more = validate_path(source)
+        book.problems += _new_places(more, problems)
+        if path is not None:
+            _add_path(book, PathEntry(path, source, file, rel))
+
+    _check_aliases(book)
+    _check_references(book)
+    book.playbooks = dict(sorted(
+        book.playbooks.items(),
+        key=lambda item: (list(KIND_FOLDERS).index(item[1].playbook.kind),
+                          item[1].playbook.title.casefold()),
+    ))
+    book.files_checked = len(playbook_files) + len(path_files)
+    if only is not None:
+        wanted = {_display(p.resolve(), root) for p in only}
+        book.problems = [p for p in book.problems if p.path in wanted]
+        book.files_checked = len(wanted)
+    book.problems.sort()
+    return book
+
+
+def _new_places(problems: list[Problem], known: list[Problem]) -> list[Problem]:
+    """Validation problems at places the loader has not already explained."""
+    seen = {(p.line, p.column) for p in known}
+    return [p for p in problems if (p.line, p.column) not in seen]
+
+
+def _load(file: Path, root: Path, rel: str) -> tuple[Source | None, list[Problem]]:
+    if file.is_symlink() and not _is_under(file.resolve(), root):
+        return None, [Problem(rel, 0, 0, "this is a link to a file outside the repository; "
+                              "copy the playbook into playbooks/ instead", "symlink")]
+    return load_file(file, rel)
+
+
+def _add_playbook(book: Handbook, entry: Entry) -> None:
+    pb, rel = entry.playbook, entry.rel_path
+    line, column = entry.position("id")
+    if entry.file.stem != pb.id:
+        book.problems.append(Problem(
+            rel, line, column,
+            f"the file name must match the id: rename the file to {pb.id}{entry.file.suffix} "
+            f"or set id: {entry.file.stem}", "file-name"))
+    parts = Path(rel).parts
+    expected = KIND_FOLDERS[pb.kind]
+    if parts[:1] == (PLAYBOOKS_DIR,) and (len(parts) != 3 or parts[1] != expected):
+        kline, kcolumn = entry.position("kind")
+        book.problems.append(Problem(
+            rel, kline, kcolumn,
+            f"a {pb.kind} playbook belongs in playbooks/{expected}/; move the file there",
+            "folder"))
+    if pb.id in book.playbooks:
+        other = book.playbooks[pb.id].rel_path
+        book.problems.append(Problem(rel, line, column,
+                                     f"id '{pb.id}' is already used by {other}", "duplicate-id"))
+        return
+    book.playbooks[pb.id] = entry
+
+
+def _add_path(book: Handbook, entry: PathEntry) -> None:
+    if entry.file.stem != entry.id:
+        line, column = entry.source.position(("id",))
+        book.problems.append(Problem(
+            entry.rel_path, line, column,
+            f"the file name must match the id: rename the file to {entry.id}{entry.file.suffix}",
+            "file-name"))
+    if entry.id in book.paths:
+        line, column = entry.source.position(("id",))
+        other = book.paths[entry.id].rel_path
+        book.problems.append(Problem(entry.rel_path, line, column,
+                                     f"id '{entry.id}' is already used by {other}",
+                                     "duplicate-id"))
+        return
+    book.paths[entry.id] = entry
+
+
+def _check_aliases(book: Handbook) -> None:
+    for entry in book.playbooks.values():
+        for index, alias in enumerate(entry.playbook.aliases):
+            line, column = entry.position("aliases", index)
+            if alias in book.playbooks:
+                owner = book.playbooks[alias].rel_path
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"alias '{alias}' is the id of {owner}; an alias must be a former id "
+                    "no playbook uses now", "alias-collision"))
+            elif alias in book.aliases:
+                owner = book.playbooks[book.aliases[alias]].rel_path
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"alias '{alias}' is already an alias of {owner}", "alias-collision"))
+            else:
+                book.aliases[alias] = entry.id
+
+
+def _check_references(book: Handbook) -> None:
+    for entry in book.playbooks.values():
+        pb = entry.playbook
+        refs = [(("related", i), ref) for i, ref in enumerate(pb.related)]
+        if pb.replaced_by:
+            refs.append((("replaced_by",), pb.replaced_by))
+        for loc, ref in refs:
+            _check_reference(book, entry.rel_path, entry.source, loc, ref)
+            if ref == pb.id:
+                line, column = entry.source.position(loc)
+                book.problems.append(Problem(entry.rel_path, line, column,
+                                             "a playbook cannot refer to itself", "self-reference"))
+    for path in book.paths.values():
+        for index, step in enumerate(path.path.steps):
+            _check_reference(book, path.rel_path, path.source, ("steps", index, "playbook"),
+                             step.playbook)
+
+
+def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:
+    line, column = source.position(loc)
+    if ref in book.playbooks:
+        return
+    if ref in book.aliases:
+        book.problems.append(Problem(
+            rel, line, column,
+            f"'{ref}' is a former id of '{book.aliases[ref]}'; refer to the current id",
+            "former-id", "warning"))
+        return
+    book.problems.append(Problem(rel, line, column,
+                                 f"unknown playbook id '{ref}'{book.suggest(ref)}", "unknown-id"))
+
+
+def _display(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _is_under(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False

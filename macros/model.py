@@ -1,0 +1,357 @@
+"""The playbook format: one pydantic model per kind, built from shared blocks.
+
+This module is the single source of truth for what a playbook may contain;
+``handbook schema`` turns it into the JSON Schema that editors use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+# --- vocabularies -----------------------------------------------------------
+
+Kind = Literal[
+    "strategy-questions", "audience-identification", "campaign-length",
+    "crisis-handling", "guide",
+]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+
+#: Folder under ``playbooks/`` that holds each kind, and its human title.
+KIND_FOLDERS: dict[str, str] = {
+    "strategy-questions": "strategy-questions",
+    "audience-identification": "audience-identification",
+    "campaign-length": "campaign-length",
+    "crisis-handling": "crisis-handling",
+    "guide": "guides",
+}
+KIND_TITLES: dict[str, str] = {
+    "strategy-questions": "Strategy questions",
+    "audience-identification": "Audience identification",
+    "campaign-length": "Campaign length",
+    "crisis-handling": "Crisis handling",
+    "guide": "Guides",
+}
+#: Days between reviews when a playbook does not say.
+DEFAULT_REVIEW_DAYS: dict[str, int] = {
+    "strategy-questions": 365,
+    "audience-identification": 180,
+    "campaign-length": 180,
+    "crisis-handling": 90,
+    "guide": 180,
+}
+
+Level = Literal["foundation", "practitioner", "expert"]
+Status = Literal["draft", "active", "deprecated"]
+Skill = Literal[
+    "strategy-planning", "analytics", "content", "community", "customer-care",
+    "social-commerce", "crisis-communication", "paid-social",
+]
+Network = Literal[
+    "x", "instagram", "facebook", "tiktok", "linkedin", "youtube", "threads",
+    "bluesky", "pinterest", "snapchat", "whatsapp", "reddit",
+]
+Role = Literal[
+    "new-hire", "community-manager", "content-creator", "social-media-manager",
+    "strategist", "customer-care", "analyst", "team-lead", "crisis-on-call",
+]
+Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
+
+# --- text types ---------------------------------------------------------------
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: Ids that would collide with pages or folders the site itself uses.
+RESERVED_IDS = frozenset({
+    "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
+    "javascripts", "index", "404", "sitemap", "review-queue", "skills",
+})
+MAX_ID = 60
+
+
+def _check_id(value: str) -> str:
+    if not ID_PATTERN.match(value):
+        raise ValueError(
+            f"'{value}' is not a valid id; use lower-case letters, digits and single "
+            "hyphens, for example crisis-first-hour"
+        )
+    if len(value) > MAX_ID:
+        raise ValueError(f"an id may be at most {MAX_ID} characters")
+    if value in RESERVED_IDS:
+        raise ValueError(f"'{value}' is reserved for a page of the site; choose another id")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("must fit on one line")
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value.strip()
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return value
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value.strip():
+        raise ValueError(f"'{value}' is not a web address; start it with https://")
+    return value.strip()
+
+
+def _check_tag(value: str) -> str:
+    if not ID_PATTERN.match(value) or len(value) > 40:
+        raise ValueError(
+            f"'{value}' is not a valid tag; use lower-case words joined by hyphens"
+        )
+    return value
+
+
+Id = Annotated[str, AfterValidator(_check_id),
+               Field(description="Lower-case kebab-case id, e.g. crisis-first-hour.",
+                     json_schema_extra={"pattern": ID_PATTERN.pattern}, max_length=MAX_ID)]
+Line = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
+Prose = Annotated[str, Field(min_length=1, max_length=4000,
+                             description="Plain English; Markdown allowed."),
+                  AfterValidator(_not_blank)]
+LongText = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_not_blank)]
+Url = Annotated[str, Field(max_length=500, json_schema_extra={"pattern": "^https?://"}),
+                AfterValidator(_check_url)]
+Tag = Annotated[str, AfterValidator(_check_tag),
+                Field(json_schema_extra={"pattern": ID_PATTERN.pattern}, max_length=40)]
+
+
+class Block(BaseModel):
+    """Base for every mapping in a playbook: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- shared building blocks -----------------------------------------------------
+
+
+class Step(Block):
+    title: Line = Field(description="What to do, as a short imperative.")
+    details: Prose | None = Field(None, description="How to do it; Markdown allowed.")
+    anchor: Id | None = Field(
+        None, description="Stable link anchor for this step; defaults to the title's slug.")
+
+
+class Pitfall(Block):
+    mistake: Line
+    instead: Prose = Field(description="What to do instead.")
+
+
+class Template(Block):
+    title: Line
+    text: LongText = Field(description="The text to copy, exactly as it should be posted.")
+    networks: list[Network] = Field(
+        default_factory=list, description="Networks this text is meant for.")
+
+
+class SelfCheck(Block):
+    question: Line
+    answer: Prose
+
+
+class SourceRef(Block):
+    title: Line
+    url: Url
+
+
+# --- kinds -------------------------------------------------------------------------
+
+
+class PlaybookBase(Block):
+    id: Id
+    title: Line
+    summary: Annotated[str, Field(min_length=1, max_length=300,
+                                  description="One sentence: what this playbook is for."),
+                       AfterValidator(_one_line)]
+    owner: Annotated[Line, Field(max_length=80,
+                                 description="Team or handle responsible, e.g. @social-leads.")]
+    audience: list[Role] = Field(min_length=1, description="Roles this playbook is for.")
+    level: Level
+    skills: list[Skill] = Field(min_length=1)
+    networks: list[Network] = Field(min_length=1)
+    tags: list[Tag] = Field(min_length=1, max_length=20)
+    time_minutes: int = Field(ge=1, le=600, description="Minutes to read and work through it.")
+    last_reviewed: dt.date = Field(description="Date of the last full review, YYYY-MM-DD.")
+    review_interval_days: int | None = Field(
+        None, ge=7, le=730, description="Days between reviews; defaults by kind.")
+    status: Status = "active"
+    replaced_by: Id | None = Field(None, description="For deprecated playbooks: the id to use.")
+    related: list[Id] = Field(default_factory=list, max_length=20)
+    aliases: list[Id] = Field(default_factory=list, max_length=20,
+                              description="Former ids; their /go/ links keep working.")
+    sources: list[SourceRef] = Field(default_factory=list, max_length=30)
+    self_check: list[SelfCheck] = Field(default_factory=list, max_length=20)
+
+    @model_validator(mode="after")
+    def _status_and_replacement(self) -> PlaybookBase:
+        if self.status == "deprecated" and not self.replaced_by:
+            raise ValueError("a deprecated playbook needs replaced_by: the id readers should use")
+        if self.replaced_by and self.status != "deprecated":
+            raise ValueError("replaced_by is only for playbooks with status: deprecated")
+        return self
+
+    @property
+    def review_days(self) -> int:
+        return self.review_interval_days or DEFAULT_REVIEW_DAYS[self.kind]  # type: ignore[attr-defined]
+
+
+class StrategyQuestion(Block):
+    question: Line
+    why_it_matters: Prose
+    how_to_answer: list[Step] = Field(min_length=1)
+    data_sources: list[Line] = Field(
+        min_length=1, description="Where the answer's data comes from.")
+    good_answer: Prose = Field(description="An example of a good answer.")
+    red_flags: list[Line] = Field(min_length=1, description="Signs an answer is weak.")
+
+
+class StrategyQuestions(PlaybookBase):
+    kind: Literal["strategy-questions"]
+    questions: list[StrategyQuestion] = Field(min_length=1)
+
+
+class Segment(Block):
+    name: Line
+    description: Prose
+    signals: list[Line] = Field(min_length=1, description="What reveals this segment.")
+
+
+class NetworkSources(Block):
+    network: Network
+    native_analytics: Prose | None = None
+    listening: Prose | None = None
+    surveys: Prose | None = None
+
+    @model_validator(mode="after")
+    def _some_source(self) -> NetworkSources:
+        if not (self.native_analytics or self.listening or self.surveys):
+            raise ValueError("give at least one of native_analytics, listening or surveys")
+        return self
+
+
+class AudienceIdentification(PlaybookBase):
+    kind: Literal["audience-identification"]
+    segments: list[Segment] = Field(min_length=1)
+    data_sources: list[NetworkSources] = Field(min_length=1)
+    worksheet: list[Step] = Field(min_length=1)
+
+
+class DurationRule(Block):
+    objective: Objective
+    format: Line = Field(description="The format, e.g. Instagram Stories or paid short video.")
+    network: Network | Literal["any"] = "any"
+    min_days: int = Field(ge=1, le=730)
+    max_days: int | None = Field(None, ge=1, le=730, description="Leave out for always-on.")
+    rationale: Prose
+
+    @model_validator(mode="after")
+    def _range(self) -> DurationRule:
+        if self.max_days is not None and self.max_days < self.min_days:
+            raise ValueError("max_days is shorter than min_days")
+        return self
+
+
+class CampaignLength(PlaybookBase):
+    kind: Literal["campaign-length"]
+    rules: list[DurationRule] = Field(min_length=1)
+    extend_when: list[Line] = Field(min_length=1, description="Signals to run longer.")
+    end_early_when: list[Line] = Field(min_length=1, description="Signals to stop early.")
+
+
+class SeverityLevel(Block):
+    level: int = Field(ge=1, le=5, description="1 is the most severe.")
+    name: Line
+    criteria: Prose
+    examples: list[Line] = Field(min_length=1)
+    respond_within_minutes: int = Field(ge=1, le=10080)
+    alert: list[Line] = Field(min_length=1, description="Roles to alert, never private numbers.")
+    approver: Line = Field(description="Role that approves public replies at this level.")
+
+
+class FirstActions(Block):
+    first_15_minutes: list[Line] = Field(min_length=1)
+    first_hour: list[Line] = Field(min_length=1)
+    first_day: list[Line] = Field(min_length=1)
+
+
+class CrisisRole(Block):
+    role: Line
+    responsibilities: Prose
+
+
+class HoldingStatement(Template):
+    approver: Line = Field(description="Role that approved this wording.")
+    approved_until: dt.date = Field(description="Approval lapses after this date.")
+
+
+class CrisisHandling(PlaybookBase):
+    kind: Literal["crisis-handling"]
+    severity_levels: list[SeverityLevel] = Field(min_length=1)
+    first_actions: FirstActions
+    roles: list[CrisisRole] = Field(min_length=1)
+    holding_statements: list[HoldingStatement] = Field(min_length=1)
+    donts: list[Line] = Field(min_length=1)
+    post_crisis_review: list[Line] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_levels(self) -> CrisisHandling:
+        levels = [s.level for s in self.severity_levels]
+        if len(levels) != len(set(levels)):
+            raise ValueError("two severity levels share a level number")
+        return self
+
+
+class Guide(PlaybookBase):
+    kind: Literal["guide"]
+    steps: list[Step] = Field(min_length=1)
+    checklist: list[Line] = Field(min_length=1)
+    pitfalls: list[Pitfall] = Field(min_length=1)
+    templates: list[Template] = Field(min_length=1)
+
+
+MODELS: dict[str, type[PlaybookBase]] = {
+    "strategy-questions": StrategyQuestions,
+    "audience-identification": AudienceIdentification,
+    "campaign-length": CampaignLength,
+    "crisis-handling": CrisisHandling,
+    "guide": Guide,
+}
+
+Playbook = Annotated[
+    StrategyQuestions | AudienceIdentification | CampaignLength | CrisisHandling | Guide,
+    Field(discriminator="kind"),
+]
+AnyPlaybook = (
+    StrategyQuestions | AudienceIdentification | CampaignLength | CrisisHandling | Guide
+)
+
+
+# --- onboarding paths (files under paths/) ----------------------------------------
+
+
+class PathStep(Block):
+    playbook: Id = Field(description="Id of the playbook to work through.")
+    stage: Line | None = Field(None, description="Optional group label, e.g. Week 1.")
+    outcome: Line = Field(description="What the reader can do afterwards: 'You can ...'.")
+
+
+class OnboardingPath(Block):
+    id: Id
+    title: Line
+    summary: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
+    owner: Annotated[Line, Field(max_length=80)]
+    audience: list[Role] = Field(min_length=1)
+    last_reviewed: dt.date
+    steps: list[PathStep] = Field(min_length=1, max_length=60)
