@@ -1,0 +1,53 @@
+"""What the macros do, as plain functions of the handbook (testable without MkDocs)."""
+
+from __future__ import annotations
+
+from .handbook import Entry, Handbook
+from .markdown_text import inline
+from .render import Renderer
+
+
+class MacroError(LookupError):
+    """A macro was called with something the handbook does not have."""
+
+
+def find(book: Handbook, playbook_id: str) -> Entry:
+    entry = book.resolve(playbook_id)
+    if entry is None:
+        raise MacroError(f"unknown playbook id '{playbook_id}'{book.suggest(playbook_id)}")
+    return entry
+
+
+def playbook_link(renderer: Renderer, page_uri: str, playbook_id: str,
+                  text: str | None = None) -> str:
+    entry = find(renderer.book, playbook_id)
+    label = inline(text if text is not None else entry.playbook.title)
+    return f"[{label}]({renderer.relative(page_uri, entry.page_uri)})"
+
+
+def path_link(renderer: Renderer, page_uri: str, path_id: str, text: str | None = None) -> str:
+    path = renderer.book.paths.get(path_id)
+    if path is None:
+        raise MacroError(f"unknown onboarding path id '{path_id}'; known: "
+                         f"{', '.join(renderer.book.paths) or 'none'}")
+    label = inline(text if text is not None else path.path.title)
+    return f"[{label}]({renderer.relative(page_uri, path.page_uri)})"
+
+
+def playbook_list(renderer: Renderer, page_uri: str, style: str = "list", **filters: str) -> str:
+    allowed = {"kind", "tag", "skill", "network", "level", "audience"}
+    unknown = set(filters) - allowed
+    if unknown:
+        raise MacroError(f"playbook_list() has no filter {', '.join(sorted(unknown))}; "
+                         f"use {', '.join(sorted(allowed))}")
+    entries = renderer.book.select(**filters)
+    if not entries:
+        raise MacroError(f"playbook_list({filters}) matches no playbook")
+    return renderer.playbook_list(page_uri, entries, style)
+
+
+def playbook_section(renderer: Renderer, page_uri: str, playbook_id: str, section: str) -> str:
+    try:
+        return renderer.section(page_uri, find(renderer.book, playbook_id), section)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
