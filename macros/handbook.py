@@ -217,9 +217,12 @@ def _add_playbook(book: Handbook, entry: Entry) -> None:
             f"a {pb.kind} playbook belongs in playbooks/{expected}/; move the file there",
             "folder"))
     if pb.id in book.playbooks:
-        other = book.playbooks[pb.id].rel_path
+        first = book.playbooks[pb.id]
         book.problems.append(Problem(rel, line, column,
-                                     f"id '{pb.id}' is already used by {other}", "duplicate-id"))
+                                     f"id '{pb.id}' is already used by {first.rel_path}",
+                                     "duplicate-id"))
+        book.problems.append(Problem(first.rel_path, *first.position("id"),
+                                     f"id '{pb.id}' is also used by {rel}", "duplicate-id"))
         return
     book.playbooks[pb.id] = entry
 

@@ -122,7 +122,7 @@ def load_text(text: str, display_path: str) -> tuple[Source | None, list[Problem
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, display_path)]
+        return None, [_syntax_problem(exc, display_path, text)]
     except yaml.YAMLError as exc:  # unmarked errors (rare: reader problems)
         return None, [Problem(display_path, 1, 1, f"not valid YAML: {exc}", "syntax")]
     except RecursionError:  # pure-Python parser only; libyaml stops at depth 1000
@@ -241,9 +241,10 @@ def _short(tag: str) -> str:
 _SYNTAX_HINTS = (
     ("found character '\\t'", "a tab is used for indentation; YAML needs spaces"),
     ("found a tab character", "a tab is used for indentation; YAML needs spaces"),
-    ("mapping values are not allowed here",
-     "a colon followed by a space inside an unquoted value; put the whole value in "
-     "quotes, for example title: \"Crisis: first hour\""),
+    ("mapping values are not allowed",
+     "a colon followed by a space inside an unquoted value (put the whole value in "
+     "quotes, for example title: \"Crisis: first hour\"), or this line is indented "
+     "more than the lines around it"),
     ("found unexpected end of stream", "a quote or bracket is opened but never closed"),
     ("could not find expected ':'", "a quote or bracket is opened but never closed, "
      "or a line is missing its colon"),
@@ -262,10 +263,19 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, display_path: str) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, display_path: str, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = " ".join(part for part in (exc.context, exc.problem) if part)
+    lines = text.splitlines()
+    found = lines[line - 1][column - 1:column] if 0 < line <= len(lines) else ""
+    if "cannot start any token" in detail and found:
+        if found == "\t":
+            hint = "a tab is used for indentation; YAML needs spaces"
+        else:
+            hint = (f"a value cannot start with {found}; put the value in quotes, or look "
+                    "for a quote left open on an earlier line")
+        return Problem(display_path, line, column, f"YAML syntax: {hint}", "syntax")
     for needle, hint in _SYNTAX_HINTS:
         if needle in detail:
             return Problem(display_path, line, column, f"YAML syntax: {hint}", "syntax")
