@@ -1,40 +1,38 @@
 """mkdocs-macros entry point: registers the handbook's macros, nothing else.
 
 The work is done in :mod:`macros.page_macros` over the handbook that the
-``handbook`` plugin loaded for this build.
+``handbook`` plugin loaded for this build. A macro called with an unknown id
+does not print a traceback into the page: the mistake is reported as
+``docs/page.md:line:column: error: ...`` and the plugin fails the build.
 """
 
 from __future__ import annotations
+
+import functools
 
 from . import page_macros
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
-    def renderer():
-        plugin = env.conf.plugins.get("handbook")
-        if plugin is None or plugin.renderer is None:
+    def plugin():
+        found = env.conf.plugins.get("handbook")
+        if found is None or found.renderer is None:
             raise page_macros.MacroError("the 'handbook' plugin must be listed before 'macros'")
-        return plugin.renderer
+        return found
 
-    def here() -> str:
-        return env.page.file.src_uri
+    def macro(function):
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            handbook = plugin()
+            try:
+                return function(handbook.renderer, env.page.file.src_uri, *args, **kwargs)
+            except page_macros.MacroError as exc:
+                handbook.macro_failed(env.page, env.markdown, function.__name__, args, str(exc))
+                return f"**{function.__name__}: {exc}**"
+        env.macro(call, function.__name__)
+        return call
 
-    @env.macro
-    def playbook_link(playbook_id: str, text: str | None = None) -> str:
-        """A Markdown link to a playbook by id (or former id); unknown ids fail the build."""
-        return page_macros.playbook_link(renderer(), here(), playbook_id, text)
-
-    @env.macro
-    def path_link(path_id: str, text: str | None = None) -> str:
-        """A Markdown link to an onboarding path by id."""
-        return page_macros.path_link(renderer(), here(), path_id, text)
-
-    @env.macro
-    def playbook_list(style: str = "list", **filters: str) -> str:
-        """Playbooks filtered by kind, tag, skill, network, level or audience."""
-        return page_macros.playbook_list(renderer(), here(), style, **filters)
-
-    @env.macro
-    def playbook_section(playbook_id: str, section: str) -> str:
-        """One section of a playbook (e.g. severity_levels), embedded in this page."""
-        return page_macros.playbook_section(renderer(), here(), playbook_id, section)
+    macro(page_macros.playbook_link)
+    macro(page_macros.path_link)
+    macro(page_macros.playbook_list)
+    macro(page_macros.playbook_section)

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook, today
 from .model import KIND_FOLDERS
-from .problems import errors
+from .problems import Problem, errors
 from .render import Renderer
 from .sanitize import clean_html
 
@@ -40,6 +40,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         self.book: Handbook | None = None
         self.renderer: Renderer | None = None
+        self.macro_problems: list[Problem] = []
 
     # -- loading ---------------------------------------------------------------
 
@@ -115,6 +116,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for file in generated:
             files.append(file)
         return files
+
+    def macro_failed(self, page: Page, markdown: str, name: str, args: tuple,
+                     message: str) -> None:
+        """Record a macro called with something the handbook lacks (see on_env)."""
+        needle = repr(args[0])[1:-1] if args else name
+        line, column = 1, 1
+        for number, text in enumerate(markdown.splitlines(), start=1):
+            if name in text and needle in text:
+                line, column = number, text.index(name) + 1
+                break
+        path = f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}"
+        self.macro_problems.append(Problem(path, line, column, message, "macro"))
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001
+        if self.macro_problems:
+            for problem in sorted(self.macro_problems):
+                log.error(problem.format_text())
+            count = len(self.macro_problems)
+            self.macro_problems = []
+            raise PluginError(f"{count} macro call{'s' * (count != 1)} failed (listed above)")
+        return env
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return clean_html(html) if self.config.sanitize else html

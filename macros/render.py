@@ -10,6 +10,8 @@ can never open HTML or end the construct it sits in.
 from __future__ import annotations
 
 import datetime as dt
+import html
+import json
 import posixpath
 import re
 import unicodedata
@@ -47,7 +49,7 @@ def _finalize(value: Any) -> Any:
         return "" if value is None else value
     if isinstance(value, (int, float, dt.date)):
         return value
-    return markdown_text.inline(str(value))
+    return Markup(markdown_text.inline(str(value)))
 
 
 def _safe(function):
@@ -128,6 +130,9 @@ class Renderer:
             network=lambda n: NETWORK_NAMES.get(n, n),
             isodate=lambda d: d.isoformat(),
             url=_safe(url),
+            # The theme prints page titles from front matter unescaped.
+            htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
+            yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(
             kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,

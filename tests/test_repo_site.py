@@ -1,0 +1,55 @@
+"""The repository's own handbook passes the strict check and builds with MkDocs and ProperDocs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import REPO, handbook, mkdocs_build
+
+from macros.handbook import load_handbook
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("repo-site")
+    result = mkdocs_build(REPO, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_repository_handbook_is_clean_under_strict_check() -> None:
+    result = handbook("check", "--strict")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+
+
+def test_every_playbook_and_path_has_a_page(repo_site: Path) -> None:
+    book = load_handbook(REPO)
+    assert len(book.playbooks) >= 20 and len(book.paths) >= 3
+    for entry in book.playbooks.values():
+        assert (repo_site / entry.page_uri.removesuffix(".md") / "index.html").is_file()
+        assert (repo_site / "go" / entry.id / "index.html").is_file()
+    for path in book.paths.values():
+        assert (repo_site / "paths" / path.id / "index.html").is_file()
+
+
+def test_page_size_does_not_carry_every_playbook(repo_site: Path) -> None:
+    book = load_handbook(REPO)
+    page = (repo_site / "playbooks/guides/community-management/index.html").read_text()
+    nav = page[page.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[:nav.index("</nav>")]
+    others = [e for e in book.playbooks.values() if e.id != "community-management"]
+    assert not any(f"/{e.id}/" in nav for e in others)
+
+
+def test_search_index_covers_the_starter_content(repo_site: Path) -> None:
+    index = json.loads((repo_site / "search" / "search_index.json").read_text())
+    assert len(index["docs"]) > 100
+
+
+def test_builds_with_properdocs(tmp_path: Path) -> None:
+    result = mkdocs_build(REPO, tmp_path / "site", tool="properdocs")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site" / "go" / "crisis-first-hour" / "index.html").is_file()

@@ -1,0 +1,153 @@
+"""Build real sites in temp dirs and assert on the HTML, search index and redirects."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, MINI, mkdocs_build, no_traceback
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def article(site: Path, page: str) -> str:
+    text = html(site, page)
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def test_one_page_per_playbook_with_kind_sections_in_order(mini_site: Path) -> None:
+    page = article(mini_site, "playbooks/crisis-handling/severity-triage")
+    order = [page.index(f'id="{anchor}"') for anchor in (
+        "severity-triage", "severity-levels", "first-actions", "roles",
+        "holding-statements", "donts", "post-crisis-review")]
+    assert order == sorted(order)
+    assert '<td><strong>1 · Critical</strong></td>' in page
+    assert '<strong>15 min</strong>' in page
+    assert 'class="task-list-item"' in page and "Pause scheduled posts" in page
+    guide = article(mini_site, "playbooks/guides/reply-to-comments")
+    assert 'id="answer-same-day"' in guide  # explicit step anchor
+    assert 'id="read-the-whole-thread-first"' in guide  # anchor from the title
+    assert '<details class="question">' in guide
+    assert "When do you move a conversation to private messages?" in guide
+
+
+def test_metadata_strip_and_copyable_template(mini_site: Path) -> None:
+    page = article(mini_site, "playbooks/guides/reply-to-comments")
+    strip = page[page.index('class="hb-meta"'):page.index("</div>", page.index('class="hb-meta"'))]
+    for text in ("Guides", "@community", "Foundation", "15 min", "Instagram, Facebook",
+                 "2026-10-01"):
+        assert text in strip
+    assert '<div class="hb-copy">' in page
+    assert "Thanks for telling us, {name}! We have passed this on to the team." in page
+
+
+def test_category_page_lists_cards(mini_site: Path) -> None:
+    page = article(mini_site, "playbooks/guides")
+    assert 'class="grid cards hb-cards"' in page
+    assert '<a href="reply-to-comments/">Reply to comments</a>' in page
+    assert "How to answer comments on our posts in the brand voice." in page
+    assert "Foundation · 15 min · @community" in page
+
+
+def test_macros_render_links_tables_and_sections(mini_site: Path) -> None:
+    page = article(mini_site, "")
+    assert '<a href="playbooks/guides/reply-to-comments/">Reply to comments</a>' in page
+    assert '<a href="playbooks/guides/reply-to-comments/">old link</a>' in page
+    assert "<th>Playbook</th>" in page and "<td>@community</td>" in page
+    assert '<td><strong>2 · High</strong></td>' in page  # embedded severity table
+
+
+def test_go_links_and_former_ids_redirect(mini_site: Path) -> None:
+    target = "../../playbooks/guides/reply-to-comments/"
+    for old in ("go/reply-to-comments", "go/answering-comments"):
+        assert f'<link rel="canonical" href="{target}">' in html(mini_site, old)
+    moved = html(mini_site, "playbooks/guides/answering-comments")
+    assert '<link rel="canonical" href="../reply-to-comments/">' in moved
+
+
+def test_edit_link_opens_the_yaml_file(mini_site: Path) -> None:
+    page = html(mini_site, "playbooks/guides/reply-to-comments")
+    assert ('href="https://github.com/example-org/mini-handbook/edit/main/'
+            'playbooks/guides/reply-to-comments.yml"') in page
+
+
+def test_search_index_holds_structured_fields(mini_site: Path) -> None:
+    index = json.loads((mini_site / "search" / "search_index.json").read_text())
+    hits = [doc["location"] for doc in index["docs"]
+            if "We will update here by 18:00" in doc["text"]]
+    assert hits and hits[0].startswith("playbooks/crisis-handling/severity-triage/")
+
+
+def test_tags_page_lists_playbook_tags(mini_site: Path) -> None:
+    page = article(mini_site, "tags")
+    assert 'id="tag:tone-of-voice"' in page
+    assert "playbooks/guides/reply-to-comments/" in page
+
+
+def test_no_request_leaves_the_site(mini_site: Path) -> None:
+    for page in mini_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+        assert not re.search(r'<script[^>]+src="https?://', text)
+
+
+def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "hostile")
+    for name in ("template-syntax", "html-in-text", "turkish-emoji-rtl"):
+        shutil.copy(FIXTURES / "valid" / f"{name}.yml", project / "playbooks" / "guides")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    templated = article(site, "playbooks/guides/template-syntax")
+    assert "Reply {{ config }} and {% include &quot;/etc/passwd&quot; %}" in templated \
+        or 'Reply {{ config }} and {% include "/etc/passwd" %}' in templated
+    hostile = article(site, "playbooks/guides/html-in-text")
+    assert "&lt;script&gt;alert('xss')&lt;/script&gt;" in hostile  # shown, not run
+    for page in site.rglob("*.html"):  # titles reach the header, nav and tags page too
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Reply &lt;b&gt;to&lt;/b&gt; comments" in hostile
+    assert "<script" not in hostile and "onerror=" not in hostile.replace("onerror=alert", "")
+    assert "<img" not in hostile and 'href="javascript' not in hostile
+    assert "onclick=" not in hostile.replace('onclick="alert(1)"', "").replace("onclick=&quot;", "")
+    turkish = article(site, "playbooks/guides/turkish-emoji-rtl")
+    assert "İstanbul şubesi ğ ı 🚀 مرحبا" in turkish
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert any("İstanbul şubesi" in doc["title"] for doc in index["docs"])
+    assert not list((project / "docs").rglob("*.yml"))  # nothing written into docs/
+
+
+def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "broken")
+    shutil.copy(FIXTURES / "invalid" / "bool-trap.yml", project / "playbooks" / "guides")
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ('playbooks/guides/bool-trap.yml:3:8: error: title: unquoted no is read as a '
+            'yes/no value, not text') in result.stderr
+    no_traceback(result)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_unknown_id_in_a_macro_fails_the_build(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "macro")
+    page = project / "docs" / "onboarding.md"
+    page.write_text('# Onboarding\n\nRead {{ playbook_link("severity-triag") }} first.\n')
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/onboarding.md:3:9: error: unknown playbook id 'severity-triag'; did you "
+            "mean 'severity-triage'? (macro)") in result.stderr
+    no_traceback(result)
+
+
+def test_hand_written_page_at_a_generated_address_is_refused(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "clash")
+    clash = project / "docs" / "playbooks" / "guides"
+    clash.mkdir(parents=True)
+    (clash / "reply-to-comments.md").write_text("# Mine\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "playbooks/guides/reply-to-comments.md in docs/ has the same address" in result.stderr
