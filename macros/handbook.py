@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -140,7 +141,18 @@ def load_handbook(root: Path, *, only: Iterable[Path] | None = None) -> Handbook
     With ``only``, every file is still loaded (references need the whole set),
     but problems are kept only for the files named.
     """
-    root = root.resolve()
+    # Parsing makes many short-lived objects; the cyclic garbage collector would
+    # rescan the growing handbook after every file (measured: 2x slower at 1,000).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_handbook(root.resolve(), only)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
     book = Handbook(root)
     playbook_files = discover(root, PLAYBOOKS_DIR)
     path_files = discover(root, PATHS_DIR)
@@ -156,6 +168,7 @@ def load_handbook(root: Path, *, only: Iterable[Path] | None = None) -> Handbook
         if source is None:
             continue
         playbook, more = validate_playbook(source)
+        source.compact()
         book.problems += _new_places(more, problems)
         if playbook is not None:
             _add_playbook(book, Entry(playbook, source, file, rel))
@@ -167,6 +180,7 @@ def load_handbook(root: Path, *, only: Iterable[Path] | None = None) -> Handbook
         if source is None:
             continue
         path, more = validate_path(source)
+        source.compact()
         book.problems += _new_places(more, problems)
         if path is not None:
             _add_path(book, PathEntry(path, source, file, rel))

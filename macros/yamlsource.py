@@ -54,25 +54,36 @@ PathKey = tuple[Any, ...]
 
 @dataclass
 class Source:
-    """A YAML document as data, with the node behind every value and key."""
+    """A YAML document as data, with where every value and key came from.
+
+    While fresh, ``values`` and ``keys`` map paths to YAML nodes (the validator
+    inspects how a scalar was written); :meth:`compact` then keeps only
+    ``(line, column)`` pairs, so a loaded handbook holds no node trees.
+    """
 
     path: str
     data: Any = None
-    values: dict[PathKey, Node] = field(default_factory=dict)
-    keys: dict[PathKey, Node] = field(default_factory=dict)
+    values: dict[PathKey, Any] = field(default_factory=dict)
+    keys: dict[PathKey, Any] = field(default_factory=dict)
 
-    def node_at(self, loc: PathKey) -> tuple[Node | None, PathKey]:
-        """The node at ``loc`` or at its closest recorded parent."""
-        while loc not in self.values and loc:
-            loc = loc[:-1]
-        return self.values.get(loc), loc
+    def compact(self) -> None:
+        """Forget the nodes, keep their positions."""
+        self.values = {loc: _pos(node) for loc, node in self.values.items()}
+        self.keys = {loc: _pos(node) for loc, node in self.keys.items()}
 
     def position(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
-        """1-based ``(line, column)`` of the value (or key) at ``loc``."""
-        node = self.keys.get(loc) if key else None
-        if node is None:
-            node, _ = self.node_at(loc)
-        return position_of(node)
+        """1-based ``(line, column)`` of the value (or key) at ``loc``, or its parent's."""
+        found = self.keys.get(loc) if key else None
+        while found is None:
+            found = self.values.get(loc)
+            if found is None and not loc:
+                return (1, 1)
+            loc = loc[:-1]
+        return _pos(found)
+
+
+def _pos(node: Any) -> tuple[int, int]:
+    return node if isinstance(node, tuple) else position_of(node)
 
 
 def position_of(node: Node | None) -> tuple[int, int]:
