@@ -53,3 +53,9 @@ def test_builds_with_properdocs(tmp_path: Path) -> None:
     result = mkdocs_build(REPO, tmp_path / "site", tool="properdocs")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "go" / "crisis-first-hour" / "index.html").is_file()
+
+
+def test_pages_ask_no_other_host_for_anything(repo_site: Path) -> None:
+    page = (repo_site / "index.html").read_text()
+    assert 'data-md-component="source"' not in page  # would call the GitHub API
+    assert "fonts.googleapis" not in page
