@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .handbook import Entry, Handbook
+from .privacy import privacy_warnings
 from .problems import Problem
 
 
@@ -14,8 +15,8 @@ def review_due(entry: Entry) -> dt.date:
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Overdue reviews and lapsed holding-statement approvals."""
-    found: list[Problem] = []
+    """Overdue reviews, lapsed holding-statement approvals, personal data and secrets."""
+    found: list[Problem] = privacy_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)

@@ -36,7 +36,7 @@ def validate_playbook(source: Source) -> tuple[AnyPlaybook | None, list[Problem]
     if not isinstance(data, dict):
         return None, [_top_level_problem(source)]
     kind = data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         line, column = source.position(("kind",)) if "kind" in data else (1, 1)
         if "kind" not in data:
             message = f"missing required field 'kind' (one of: {', '.join(KINDS)})"

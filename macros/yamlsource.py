@@ -236,7 +236,8 @@ class _Walker:
             return None
         try:
             return construct(node)
-        except (ValueError, OverflowError):
+        except Exception:  # noqa: BLE001 - any constructor failure is a content error
+            # PyYAML's constructors fail in several ways on odd explicit tags (!!int "").
             if node.tag == TIMESTAMP:
                 self.fail(node, f"'{node.value}' is not a real date; write dates as "
                           "YYYY-MM-DD, for example 2026-03-31", "date")
@@ -308,7 +309,7 @@ def describe_scalar(node: Node | None) -> str | None:
     if node.tag in (INT, FLOAT):
         try:
             number = _SCALARS[node.tag](node)
-        except (ValueError, OverflowError):
+        except Exception:  # noqa: BLE001 - any constructor failure is a content error
             number = raw
         if str(number) == raw:
             return f"unquoted {raw} is read as a number, not text"

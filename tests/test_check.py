@@ -123,3 +123,14 @@ def test_check_never_changes_a_file(mini: Path) -> None:
     after = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()}
     assert before == after
     assert rel
+
+
+def test_personal_data_warns_and_fails_with_strict(mini: Path) -> None:
+    guide = mini / "playbooks" / "guides" / "reply-to-comments.yml"
+    guide.write_text(guide.read_text().replace(
+        "  - No personal data in public", "  - Call the duty manager on +44 20 7946 0958"))
+    relaxed = handbook("check", "--root", str(mini))
+    assert relaxed.returncode == 0
+    assert "reply-to-comments.yml:28:5: warning: this text looks like a phone number" \
+        in relaxed.stdout
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 1
