@@ -151,3 +151,19 @@ def test_hand_written_page_at_a_generated_address_is_refused(tmp_path: Path) -> 
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "playbooks/guides/reply-to-comments.md in docs/ has the same address" in result.stderr
+
+
+def test_overrides_folder_replaces_a_page_template(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "themed")
+    custom = project / "overrides" / "handbook" / "sections"
+    custom.mkdir(parents=True)
+    (custom / "donts.md").write_text(
+        "## Never do this {#donts}\n\n{% for d in pb.donts %}\n- {{ d }}\n{% endfor %}\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = article(tmp_path / "site", "playbooks/crisis-handling/severity-triage")
+    assert '<h2 id="donts">Never do this' in page
+    assert "<li>Do not delete critical comments</li>" in page
