@@ -30,7 +30,7 @@ from macros.handbook import discover, load_handbook  # noqa: E402
 
 def make_handbook(root: Path, count: int) -> list[Path]:
     """``count`` realistic playbooks: the starter ones, copied under new ids."""
-    starters = discover(REPO, "playbooks")
+    starters = discover(REPO / "playbooks")
     files = []
     for n in range(count):
         source = starters[n % len(starters)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import schema
 from .checks import content_warnings
-from .handbook import PLAYBOOKS_DIR, YAML_SUFFIXES, load_handbook, today
+from .handbook import PLAYBOOKS_DIR, discover, display_path, load_handbook, today
 from .problems import errors
 
 
@@ -71,7 +71,7 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         files = []
         for path in args.paths:
             if path.is_dir():
-                files += sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES)
+                files += discover(path)
             elif path.is_file():
                 files.append(path)
             else:
@@ -83,7 +83,7 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     book = load_handbook(root, only=files)
     warnings = content_warnings(book, args.today or today())
     if files is not None:
-        wanted = {_rel(f, root) for f in files}
+        wanted = {display_path(f, root.resolve()) for f in files}
         warnings = [w for w in warnings if w.path in wanted]
     problems = sorted(book.problems + warnings)
 
@@ -96,13 +96,6 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
           f"{'s' * (n_warnings != 1)} in {checked} file{'s' * (checked != 1)}",
           file=sys.stderr)
     return 1 if n_errors or (args.strict and n_warnings) else 0
-
-
-def _rel(file: Path, root: Path) -> str:
-    try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return file.resolve().as_posix()
 
 
 def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

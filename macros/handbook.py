@@ -89,6 +89,13 @@ class Handbook:
             entry = self.playbooks.get(self.aliases[playbook_id])
         return entry
 
+    def require(self, playbook_id: str) -> Entry:
+        """Like :meth:`resolve`, but an unknown id raises LookupError with a suggestion."""
+        entry = self.resolve(playbook_id)
+        if entry is None:
+            raise LookupError(f"unknown playbook id '{playbook_id}'{self.suggest(playbook_id)}")
+        return entry
+
     def suggest(self, playbook_id: str) -> str:
         close = difflib.get_close_matches(playbook_id, list(self.playbooks), n=1, cutoff=0.6)
         return f"; did you mean '{close[0]}'?" if close else ""
@@ -127,9 +134,8 @@ class Handbook:
         return [(kind, folder, KIND_TITLES[kind]) for kind, folder in KIND_FOLDERS.items()]
 
 
-def discover(root: Path, folder: str) -> list[Path]:
-    """YAML files under ``root/folder``, sorted, without following links out."""
-    base = root / folder
+def discover(base: Path) -> list[Path]:
+    """YAML files under ``base``, sorted."""
     if not base.is_dir():
         return []
     return sorted(p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
@@ -154,15 +160,15 @@ def load_handbook(root: Path, *, only: Iterable[Path] | None = None) -> Handbook
 
 def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
     book = Handbook(root)
-    playbook_files = discover(root, PLAYBOOKS_DIR)
-    path_files = discover(root, PATHS_DIR)
+    playbook_files = discover(root / PLAYBOOKS_DIR)
+    path_files = discover(root / PATHS_DIR)
     extra = [p.resolve() for p in only or ()]
     for file in extra:
         if file not in playbook_files and file not in path_files:
-            (path_files if _is_under(file, root / PATHS_DIR) else playbook_files).append(file)
+            (path_files if file.is_relative_to(root / PATHS_DIR) else playbook_files).append(file)
 
     for file in playbook_files:
-        rel = _display(file, root)
+        rel = display_path(file, root)
         source, problems = _load(file, root, rel)
         book.problems += problems
         if source is None:
@@ -174,7 +180,7 @@ def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
             _add_playbook(book, Entry(playbook, source, file, rel))
 
     for file in path_files:
-        rel = _display(file, root)
+        rel = display_path(file, root)
         source, problems = _load(file, root, rel)
         book.problems += problems
         if source is None:
@@ -194,7 +200,7 @@ def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
     ))
     book.files_checked = len(playbook_files) + len(path_files)
     if only is not None:
-        wanted = {_display(p.resolve(), root) for p in only}
+        wanted = {display_path(p, root) for p in only}
         book.problems = [p for p in book.problems if p.path in wanted]
         book.files_checked = len(wanted)
     book.problems.sort()
@@ -208,7 +214,7 @@ def _new_places(problems: list[Problem], known: list[Problem]) -> list[Problem]:
 
 
 def _load(file: Path, root: Path, rel: str) -> tuple[Source | None, list[Problem]]:
-    if file.is_symlink() and not _is_under(file.resolve(), root):
+    if file.is_symlink() and not file.resolve().is_relative_to(root):
         return None, [Problem(rel, 0, 0, "this is a link to a file outside the repository; "
                               "copy the playbook into playbooks/ instead", "symlink")]
     return load_file(file, rel)
@@ -309,16 +315,7 @@ def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: 
                                  f"unknown playbook id '{ref}'{book.suggest(ref)}", "unknown-id"))
 
 
-def _display(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
-
-
-def _is_under(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
+def display_path(file: Path, root: Path) -> str:
+    """``file`` as messages show it: posix, relative to the repository when inside it."""
+    file = Path(os.path.abspath(file))  # not resolve(): a symlink keeps its own name
+    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()

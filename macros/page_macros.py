@@ -12,10 +12,10 @@ class MacroError(LookupError):
 
 
 def find(book: Handbook, playbook_id: str) -> Entry:
-    entry = book.resolve(playbook_id)
-    if entry is None:
-        raise MacroError(f"unknown playbook id '{playbook_id}'{book.suggest(playbook_id)}")
-    return entry
+    try:
+        return book.require(playbook_id)
+    except LookupError as exc:
+        raise MacroError(*exc.args) from None
 
 
 def playbook_link(renderer: Renderer, page_uri: str, playbook_id: str,
@@ -43,7 +43,10 @@ def playbook_list(renderer: Renderer, page_uri: str, style: str = "list", **filt
     entries = renderer.book.select(**filters)
     if not entries:
         raise MacroError(f"playbook_list({filters}) matches no playbook")
-    return renderer.playbook_list(page_uri, entries, style)
+    try:
+        return renderer.playbook_list(page_uri, entries, style)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
 
 
 def playbook_section(renderer: Renderer, page_uri: str, playbook_id: str, section: str) -> str:

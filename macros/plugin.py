@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook, today
+from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook
 from .model import KIND_FOLDERS
 from .problems import Problem, errors
 from .render import Renderer
@@ -87,7 +87,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         assert self.book is not None and self.renderer is not None
         book, renderer = self.book, self.renderer
         docs_dir = config.docs_dir
-        when = today()
         generated: list[File] = []
 
         def add(uri: str, content: str, source: Path | None, in_nav: bool) -> None:
@@ -106,7 +105,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if files.get_file_from_path(f"go/{entry.id}.md") is not None:
                 raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
                                   f"{entry.rel_path}")
-            add(entry.page_uri, renderer.playbook_page(entry, when), entry.file, False)
+            add(entry.page_uri, renderer.playbook_page(entry), entry.file, False)
         for kind, folder, _title in book.categories:
             add(f"{PLAYBOOKS_DIR}/{folder}/index.md", renderer.category_page(kind), None, True)
         add(f"{PLAYBOOKS_DIR}/index.md", renderer.all_playbooks_page(), None, True)

@@ -28,13 +28,13 @@ from .model import KIND_FOLDERS, KIND_TITLES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-#: Sections a hand-written page may embed with ``playbook_section``.
-SECTIONS = {
-    "questions", "segments", "data_sources", "worksheet", "rules", "signals",
-    "severity_levels", "first_actions", "roles", "holding_statements", "donts",
-    "post_crisis_review", "steps", "checklist", "pitfalls", "templates", "self_check",
-    "sources",
-}
+#: Sections a hand-written page may embed with ``playbook_section``: the template
+#: name, and the playbook field a kind must have for it.
+SECTIONS = {name: name for name in (
+    "questions", "segments", "data_sources", "worksheet", "rules", "severity_levels",
+    "first_actions", "roles", "holding_statements", "donts", "post_crisis_review", "steps",
+    "checklist", "pitfalls", "templates", "self_check", "sources",
+)} | {"signals": "extend_when"}
 
 NETWORK_NAMES = {
     "x": "X (Twitter)", "instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok",
@@ -150,11 +150,7 @@ class Renderer:
             return Markup(self.relative(page_uri, to_uri))
 
         def playbook_url(playbook_id: str) -> Markup:
-            entry = self.book.resolve(playbook_id)
-            if entry is None:
-                raise LookupError(f"unknown playbook id '{playbook_id}'"
-                                  f"{self.book.suggest(playbook_id)}")
-            return link(entry.page_uri)
+            return link(self.book.require(playbook_id).page_uri)
 
         seen: set[str] = set()
 
@@ -168,13 +164,13 @@ class Renderer:
             return Markup("{#" + slug + "}")
 
         return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
-                "anchor": anchor, "today": extra.pop("today", None), **extra}
+                "anchor": anchor, **extra}
 
     # -- pages ---------------------------------------------------------------
 
-    def playbook_page(self, entry: Entry, today: dt.date | None = None) -> str:
+    def playbook_page(self, entry: Entry) -> str:
         return self.env.get_template("playbook.md").render(self._context(
-            entry.page_uri, entry=entry, pb=entry.playbook, today=today))
+            entry.page_uri, entry=entry, pb=entry.playbook))
 
     def category_page(self, kind: str) -> str:
         uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
@@ -204,7 +200,7 @@ class Renderer:
     def section(self, page_uri: str, entry: Entry, name: str) -> str:
         if name not in SECTIONS:
             raise ValueError(f"unknown section '{name}'; one of: {', '.join(sorted(SECTIONS))}")
-        if name not in type(entry.playbook).model_fields and name != "signals":
+        if SECTIONS[name] not in type(entry.playbook).model_fields:
             raise ValueError(f"playbook '{entry.id}' ({entry.playbook.kind}) has no section "
                              f"'{name}'")
         return self.env.get_template(f"sections/{name}.md").render(
