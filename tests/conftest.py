@@ -44,6 +44,13 @@ def copy_tree(src: Path, dest: Path) -> Path:
     return dest
 
 
+def build_ok(project: Path, site: Path, tool: str = "mkdocs") -> Path:
+    """Build ``project`` into ``site`` with --strict; fail the test with the log if it fails."""
+    result = mkdocs_build(project, site, tool=tool)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A private copy of the mini handbook to change freely."""
@@ -53,10 +60,7 @@ def mini(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The mini handbook built once with mkdocs build --strict."""
-    site = tmp_path_factory.mktemp("mini-site")
-    result = mkdocs_build(MINI, site)
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_ok(MINI, tmp_path_factory.mktemp("mini-site"))
 
 
 def no_traceback(result: subprocess.CompletedProcess) -> None:
