@@ -8,6 +8,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from conftest import FIXTURES, MINI, build_ok, mkdocs_build, no_traceback
 
 
@@ -154,14 +155,22 @@ def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> N
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
-def test_unknown_id_in_a_macro_fails_the_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("call", "message"), [
+    ('playbook_link("severity-triag")',
+     "unknown playbook id 'severity-triag'; did you mean 'severity-triage'?"),
+    ('playbook_section("reply-to-comments", "signals")',
+     "playbook 'reply-to-comments' (guide) has no section 'signals'"),
+    ('playbook_list(kind="guide", style="grid")',
+     "style must be list, table or cards, not 'grid'"),
+])
+def test_macro_mistake_fails_the_build_at_its_line(tmp_path: Path, call: str,
+                                                   message: str) -> None:
     project = shutil.copytree(MINI, tmp_path / "macro")
     page = project / "docs" / "onboarding.md"
-    page.write_text('# Onboarding\n\nRead {{ playbook_link("severity-triag") }} first.\n')
+    page.write_text(f"# Onboarding\n\nRead {{{{ {call} }}}} first.\n")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert ("docs/onboarding.md:3:9: error: unknown playbook id 'severity-triag'; did you "
-            "mean 'severity-triage'? (macro)") in result.stderr
+    assert f"docs/onboarding.md:3:9: error: {message} (macro)" in result.stderr
     no_traceback(result)
 
 
