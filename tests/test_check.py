@@ -133,3 +133,18 @@ def test_personal_data_warns_and_fails_with_strict(mini: Path) -> None:
     assert "reply-to-comments.yml:28:5: warning: this text looks like a phone number" \
         in relaxed.stdout
     assert handbook("check", "--strict", "--root", str(mini)).returncode == 1
+
+
+def test_path_step_with_unknown_playbook_is_an_error(mini: Path) -> None:
+    (mini / "paths").mkdir(exist_ok=True)
+    path = mini / "paths" / "first-week.yml"
+    path.write_text(
+        "id: first-week\ntitle: First week\nsummary: What to read first.\n"
+        'owner: "@community"\naudience: [new-hire]\nlast_reviewed: 2026-11-01\n'
+        "steps:\n  - playbook: reply-to-comments\n    outcome: You can answer comments.\n"
+        "  - playbook: severity-triag\n    outcome: You can triage a crisis.\n")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "paths/first-week.yml:10:15: error: unknown playbook id 'severity-triag'; did you "
+        "mean 'severity-triage'? (unknown-id)"]

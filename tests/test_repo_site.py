@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,28 @@ def test_pages_ask_no_other_host_for_anything(repo_site: Path) -> None:
     page = (repo_site / "index.html").read_text()
     assert 'data-md-component="source"' not in page  # would call the GitHub API
     assert "fonts.googleapis" not in page
+
+
+def test_every_link_is_relative_and_resolves(repo_site: Path) -> None:
+    """No root-relative URL (it would break under a sub-path such as /handbook/) and
+    no relative link to a missing file: the site works from any folder of any host.
+
+    404.html is the exception MkDocs makes: it is served at any depth, so its links
+    are absolute from ``site_url`` (README: set site_url to the hosted address)."""
+    link = re.compile(r'(?:href|src)="([^"]+)"')
+    broken = []
+    for page in repo_site.rglob("*.html"):
+        if page.name == "404.html" and page.parent == repo_site:
+            continue
+        for target in link.findall(page.read_text(encoding="utf-8")):
+            if target.startswith(("http://", "https://", "mailto:", "#", "data:")):
+                continue
+            if target.startswith("/"):
+                broken.append(f"{page.relative_to(repo_site)}: root-relative {target}")
+                continue
+            path = (page.parent / target.split("#")[0].split("?")[0]).resolve()
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(repo_site)}: {target}")
+    assert broken == []

@@ -143,6 +143,20 @@ def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
     assert not list((project / "docs").rglob("*.yml"))  # nothing written into docs/
 
 
+@pytest.mark.parametrize("fixture", sorted((FIXTURES / "invalid").glob("*.yml")),
+                         ids=lambda p: p.stem)
+def test_every_invalid_fixture_fails_the_build_like_check(tmp_path: Path, fixture: Path) -> None:
+    line, column, rule, message = re.match(
+        r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)", fixture.read_text().splitlines()[0]).groups()
+    project = shutil.copytree(MINI, tmp_path / "broken")
+    shutil.copy(fixture, project / "playbooks" / "guides")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    expected = f"playbooks/guides/{fixture.name}:{line}:{column}: error: {message} ({rule})"
+    assert expected in result.stderr
+    no_traceback(result)
+
+
 def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> None:
     project = shutil.copytree(MINI, tmp_path / "broken")
     shutil.copy(FIXTURES / "invalid" / "bool-trap.yml", project / "playbooks" / "guides")
