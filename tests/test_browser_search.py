@@ -6,16 +6,18 @@ Playwright for Python; without them the test is skipped locally and fails in CI.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import REPO, build_ok
+from conftest import FIXTURES, MINI, REPO, build_ok
 
 CHROMIUM = Path("/usr/bin/chromium")
 if not os.environ.get("CI"):  # in CI a missing browser must fail, not skip
@@ -40,14 +42,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    site = build_ok(REPO, tmp_path_factory.mktemp("browser-site"))
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1; yield its base URL."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(build_ok(REPO, tmp_path_factory.mktemp("browser-site"))) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -85,3 +95,11 @@ def test_search_lists_the_matching_playbook_first_or_second(
     results = search(page, served_site, query)
     assert expected in results[:2], results[:5]
     assert page.outside_requests == []
+
+
+@pytest.mark.parametrize("query", ["İstanbul", "şubesi"])
+def test_turkish_query_finds_a_turkish_title(page, tmp_path: Path, query: str) -> None:  # noqa: ANN001
+    project = shutil.copytree(MINI, tmp_path / "turkish")
+    shutil.copy(FIXTURES / "valid" / "turkish-emoji-rtl.yml", project / "playbooks" / "guides")
+    with serve(build_ok(project, tmp_path / "site")) as base:
+        assert search(page, base, query)[0] == "turkish-emoji-rtl"

@@ -148,3 +148,33 @@ def test_path_step_with_unknown_playbook_is_an_error(mini: Path) -> None:
     assert result.stdout.splitlines() == [
         "paths/first-week.yml:10:15: error: unknown playbook id 'severity-triag'; did you "
         "mean 'severity-triage'? (unknown-id)"]
+
+
+def test_empty_file_is_an_error(mini: Path) -> None:
+    empty = mini / "playbooks" / "guides" / "empty.yml"
+    empty.write_text("")
+    result = handbook("check", "--root", str(mini), str(empty))
+    assert result.stdout.splitlines() == [
+        "playbooks/guides/empty.yml:1:1: error: the file holds no playbook (it is empty or "
+        "only comments) (empty)"]
+
+
+def test_alias_used_by_two_playbooks_is_an_error(mini: Path) -> None:
+    crisis = mini / "playbooks" / "crisis-handling" / "severity-triage.yml"
+    crisis.write_text(crisis.read_text().replace(
+        "tags: [crisis, triage]", "tags: [crisis, triage]\naliases: [answering-comments]"))
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert ("playbooks/guides/reply-to-comments.yml:14:11: error: alias 'answering-comments' "
+            "is already an alias of playbooks/crisis-handling/severity-triage.yml "
+            "(alias-collision)") in result.stdout
+
+
+def test_replaced_by_must_name_a_playbook(mini: Path) -> None:
+    guide = mini / "playbooks" / "guides" / "reply-to-comments.yml"
+    guide.write_text(guide.read_text().replace(
+        "level: foundation", "level: foundation\nstatus: deprecated\nreplaced_by: no-such-guide"))
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert ("playbooks/guides/reply-to-comments.yml:9:14: error: unknown playbook id "
+            "'no-such-guide' (unknown-id)") in result.stdout.splitlines()

@@ -211,3 +211,43 @@ def test_overrides_folder_replaces_a_page_template(tmp_path: Path) -> None:
     page = article(site, "playbooks/crisis-handling/severity-triage")
     assert '<h2 id="donts">Never do this' in page
     assert "<li>Do not delete critical comments</li>" in page
+
+
+def _latin1(guides: Path, tmp: Path) -> str:
+    (guides / "latin1.yml").write_bytes(b"id: latin1\ntitle: Caf\xe9\n")
+    return "playbooks/guides/latin1.yml:2:11: error: byte 0xe9 is not UTF-8 text"
+
+
+def _oversized(guides: Path, tmp: Path) -> str:
+    (guides / "big.yml").write_text("id: big\nnotes: |\n" + ("  " + "x" * 99 + "\n") * 11_000)
+    return "playbooks/guides/big.yml:1:1: error: the file is 1,122,017 bytes"
+
+
+def _outside_link(guides: Path, tmp: Path) -> str:
+    outside = tmp / "outside.yml"
+    shutil.copy(guides / "reply-to-comments.yml", outside)
+    (guides / "linked.yml").symlink_to(outside)
+    return "playbooks/guides/linked.yml:0:0: error: this is a link to a file outside"
+
+
+@pytest.mark.parametrize("make_bad_file", [_latin1, _oversized, _outside_link],
+                         ids=lambda f: f.__name__.strip("_"))
+def test_unreadable_files_fail_the_build_too(tmp_path: Path, make_bad_file) -> None:  # noqa: ANN001
+    project = shutil.copytree(MINI, tmp_path / "project")
+    expected = make_bad_file(project / "playbooks" / "guides", tmp_path)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert expected in result.stderr
+    no_traceback(result)
+
+
+def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "links")
+    (project / "docs" / "onboarding.md").write_text(
+        "# Onboarding\n\nSee [the missing page](missing.md) and [triage](index.md#nope).\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert ("WARNING -  Doc file 'onboarding.md' contains a link 'missing.md', but the target "
+            "is not found among documentation files.") in result.stderr
+    assert ("WARNING -  Doc file 'onboarding.md' contains a link 'index.md#nope', but the doc "
+            "'index.md' does not contain an anchor '#nope'.") in result.stderr
