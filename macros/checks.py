@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .handbook import Entry, Handbook
+from .freshness import review_due
+from .handbook import Handbook
 from .privacy import privacy_warnings
 from .problems import Problem
-
-
-def review_due(entry: Entry) -> dt.date:
-    """The date by which the playbook should be reviewed again."""
-    return entry.playbook.last_reviewed + dt.timedelta(days=entry.playbook.review_days)
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
