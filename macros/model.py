@@ -67,7 +67,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 #: Ids that would collide with pages or folders the site itself uses.
 RESERVED_IDS = frozenset({
     "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
-    "javascripts", "index", "404", "sitemap", "review-queue", "skills",
+    "javascripts", "index", "404", "sitemap", "review-queue", "skills", "whats-new",
 })
 MAX_ID = 60
 

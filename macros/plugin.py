@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .gitinfo import file_history, handbook_version, history_url
 from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook
 from .model import KIND_FOLDERS
 from .problems import Problem, errors
@@ -61,7 +62,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         custom_dir = config.theme.custom_dir
         self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None)
         self._register_redirects(config)
+        self._read_git(config)
         return config
+
+    def _read_git(self, config: MkDocsConfig) -> None:
+        """Last-changed dates and history links for the pages; the version for the footer."""
+        assert self.book is not None and self.renderer is not None
+        history = file_history(self.book.root)
+        links = {}
+        for entry in [*self.book.playbooks.values(), *self.book.paths.values()]:
+            target = history_url(config.repo_url, config.edit_uri,
+                                 os.path.relpath(entry.file, config.docs_dir))
+            if target is not None:
+                links[entry.rel_path] = target
+        self.renderer.use_history(history, links)
+        config.extra.setdefault("handbook_version", handbook_version(self.book.root))
 
     def _register_redirects(self, config: MkDocsConfig) -> None:
         """``/go/<id>/`` and every former id lead to the playbook's page."""
@@ -112,6 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in book.paths.values():
             add(path.page_uri, renderer.path_page(path), path.file, False)
         add(f"{PATHS_DIR}/index.md", renderer.paths_index_page(), None, True)
+        add("review-queue.md", renderer.review_queue_page(), None, True)
+        add("whats-new.md", renderer.whats_new_page(), None, True)
         for file in generated:
             files.append(file)
         return files

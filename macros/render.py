@@ -23,10 +23,14 @@ import jinja2
 from markupsafe import Markup
 
 from . import markdown_text
-from .handbook import Entry, Handbook, PathEntry
+from .freshness import SOON_DAYS, ReviewState, review_queue, review_state
+from .gitinfo import FileHistory, recent_changes
+from .handbook import Entry, Handbook, PathEntry, today
 from .model import KIND_FOLDERS, KIND_TITLES
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: The "What's new" page lists changes from this many days back.
+WHATS_NEW_DAYS = 90
 
 #: Sections a hand-written page may embed with ``playbook_section``: the template
 #: name, and the playbook field a kind must have for it.
@@ -87,6 +91,26 @@ def minutes(value: int) -> str:
     return f"{value // 60} h {value % 60} min"
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def longdate(value: dt.date) -> str:
+    """``2026-03-05`` -> ``5 Mar 2026``: no day/month order to guess."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def day_count(days: int) -> str:
+    """``1`` -> ``1 day``, ``5`` -> ``5 days``."""
+    return f"{days} day{'s' * (abs(days) != 1)}"
+
+
+def days_ago(days: int) -> str:
+    """How long ago, in words: ``today``, ``1 day ago``, ``12 days ago``."""
+    if days == 0:
+        return "today"
+    return f"{day_count(days)} ago" if days > 0 else f"in {day_count(-days)}"
+
+
 def days_range(rule: Any) -> str:
     if rule.max_days is None:
         return f"{rule.min_days}+ days, ongoing"
@@ -137,6 +161,26 @@ class Renderer:
         self.env.globals.update(
             kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,
         )
+        self._init_freshness()
+
+    # -- freshness: review dates and git history ------------------------------
+
+    def _init_freshness(self) -> None:
+        self.today: dt.date = today()
+        self.history: dict[str, FileHistory] | None = None
+        self.history_links: dict[str, str] = {}
+        self.env.filters.update(longdate=longdate, day_count=day_count, days_ago=days_ago)
+        self.env.globals.update(
+            today=self.today, soon_days=SOON_DAYS,
+            review_of=lambda entry: review_state(entry, self.today),
+            history_of=lambda entry: (self.history or {}).get(entry.rel_path),
+            history_link=lambda entry: self.history_links.get(entry.rel_path),
+        )
+
+    def use_history(self, history: dict[str, FileHistory] | None,
+                    links: dict[str, str]) -> None:
+        """Git history of the playbook files (None: unknown) and links to it by rel_path."""
+        self.history, self.history_links = history, links
 
     # -- links ---------------------------------------------------------------
 
@@ -188,6 +232,21 @@ class Renderer:
 
     def paths_index_page(self) -> str:
         return self.env.get_template("paths_index.md").render(self._context("paths/index.md"))
+
+    def review_queue_page(self) -> str:
+        """Overdue and soon-due playbooks, grouped by owner, the most urgent owner first."""
+        groups: dict[str, list[ReviewState]] = {}
+        for state in review_queue(self.book, self.today):
+            groups.setdefault(state.entry.playbook.owner, []).append(state)
+        return self.env.get_template("review_queue.md").render(self._context(
+            "review-queue.md", groups=groups))
+
+    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
+        """Playbooks added or changed in the last ``days`` days, newest first."""
+        changes = (None if self.history is None else
+                   recent_changes(self.book.playbooks.values(), self.history, self.today, days))
+        return self.env.get_template("whats_new.md").render(self._context(
+            "whats-new.md", changes=changes, days=days))
 
     # -- fragments for macros --------------------------------------------------
 
