@@ -1,0 +1,271 @@
+"""Review dates, lapsed approvals, the review queue and What's new, on built pages.
+
+The fixture is a real git repository with commits at fixed dates; "today" is
+HANDBOOK_TODAY=2026-11-26 (conftest.TODAY) so nothing depends on the clock.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINI, REPO, TODAY, build_ok, copy_tree, mkdocs_build, no_traceback, run
+from gitrepo import commit, git, init
+
+GUIDES = "playbooks/guides"
+CRISIS = "playbooks/crisis-handling"
+HISTORY = "https://github.com/example-org/mini-handbook/commits/main/"
+
+
+def article(site: Path, page: str) -> str:
+    text = (site / page / "index.html").read_text(encoding="utf-8")
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def text_of(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+def strip(page: str) -> str:
+    start = page.index('class="hb-meta"')
+    return page[start:page.index("</div>", start)]
+
+
+def set_field(file: Path, name: str, value: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    new = re.sub(rf"^{name}: .*$", f"{name}: {value}", text, count=1, flags=re.M)
+    assert new != text or f"{name}: {value}" in text
+    file.write_text(new, encoding="utf-8")
+
+
+def make_handbook(dest: Path) -> Path:
+    """The mini handbook with one overdue, one due-soon and one fresh playbook,
+    and one lapsed and one valid holding-statement approval (as of 2026-11-26)."""
+    project = copy_tree(MINI, dest)
+    crisis = project / CRISIS / "severity-triage.yml"
+    set_field(crisis, "last_reviewed", "2026-07-01")  # 90-day interval: due 29 Sep, overdue
+    text = crisis.read_text(encoding="utf-8").replace(
+        "    approved_until: 2027-06-30\n",
+        "    approved_until: 2026-11-01\n"
+        "  - title: We have fixed it\n"
+        "    text: The problem is fixed. Thank you for your patience.\n"
+        "    approver: Legal counsel\n"
+        "    approved_until: 2027-03-31\n")
+    crisis.write_text(text, encoding="utf-8")
+    reply = project / GUIDES / "reply-to-comments.yml"
+    set_field(reply, "last_reviewed", "2026-06-10")  # 180-day interval: due 7 Dec, soon
+    fresh = project / GUIDES / "fresh-guide.yml"
+    source = (project / GUIDES / "reply-to-comments.yml").read_text(encoding="utf-8")
+    source = source.replace("id: reply-to-comments", "id: fresh-guide").replace(
+        "title: Reply to comments", "title: Fresh guide").replace(
+        "aliases: [answering-comments]\n", "").replace("owner: \"@community\"",
+                                                         "owner: \"@editors\"")
+    fresh.write_text(source, encoding="utf-8")
+    set_field(fresh, "last_reviewed", "2026-11-25")
+    return project
+
+
+def make_history(project: Path) -> Path:
+    """Commits: everything on 1 May, crisis changed 15 Sep, fresh guide added 20 Nov,
+    reply guide changed 22 Nov (the last three inside the 90-day window)."""
+    init(project)
+    fresh = project / GUIDES / "fresh-guide.yml"
+    kept = fresh.read_text(encoding="utf-8")
+    fresh.unlink()
+    commit(project, "Starter playbooks", "2026-05-01T09:00:00+00:00")
+    crisis = project / CRISIS / "severity-triage.yml"
+    crisis.write_text(crisis.read_text(encoding="utf-8").replace(
+        "Pause scheduled posts", "Pause every scheduled post"), encoding="utf-8")
+    commit(project, "Crisis: pause <b>all</b> posts & {{ config.site_name }}",
+           "2026-09-15T10:00:00+02:00")
+    fresh.write_text(kept, encoding="utf-8")
+    commit(project, "Add the fresh guide", "2026-11-20T08:00:00+00:00")
+    reply = project / GUIDES / "reply-to-comments.yml"
+    reply.write_text(reply.read_text(encoding="utf-8").replace(
+        "Check earlier replies", "Read earlier replies"), encoding="utf-8")
+    commit(project, "Reply guide: clearer first step", "2026-11-22T16:30:00+00:00")
+    return project
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_history(make_handbook(tmp_path_factory.mktemp("fresh") / "handbook"))
+
+
+@pytest.fixture(scope="module")
+def site(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_ok(repo, tmp_path_factory.mktemp("fresh-site"))
+
+
+def test_today_is_fixed_for_these_tests() -> None:
+    assert TODAY == "2026-11-26"
+
+
+def test_overdue_playbook_has_banner_naming_owner_and_due_date(site: Path) -> None:
+    page = article(site, f"{CRISIS}/severity-triage")
+    banner = page[page.index('<div class="admonition warning"'):]
+    banner = text_of(banner[:banner.index("</div>")])
+    assert banner.startswith("Review overdue since 29 Sep 2026")
+    assert "last reviewed 148 days ago" in banner
+    assert "Use it with care" in banner and "@social-leads" in banner
+    # the banner comes before the summary and the sections
+    assert page.index("Review overdue since") < page.index('class="hb-summary"')
+    meta = text_of(strip(page))
+    assert "Last reviewed 148 days ago · 1 Jul 2026" in meta
+    assert "Next review overdue since 29 Sep 2026" in meta
+    assert '<time datetime="2026-07-01" title="1 Jul 2026">148 days ago</time>' in page
+
+
+def test_due_soon_and_fresh_playbooks_have_no_banner(site: Path) -> None:
+    soon = article(site, f"{GUIDES}/reply-to-comments")
+    assert "Review overdue" not in soon and 'class="admonition warning"' not in soon
+    meta = text_of(strip(soon))
+    assert "Last reviewed 169 days ago · 10 Jun 2026" in meta
+    assert "Next review due 7 Dec 2026 (in 11 days)" in meta
+    fresh = article(site, f"{GUIDES}/fresh-guide")
+    assert "Review overdue" not in fresh
+    meta = text_of(strip(fresh))
+    assert "Last reviewed 1 day ago · 25 Nov 2026" in meta
+    assert "Next review due 24 May 2027" in meta and "(in" not in meta
+    assert "Owner @editors" in meta
+
+
+def test_reviewed_today_reads_today(repo: Path, tmp_path: Path) -> None:
+    site = build_at(repo, tmp_path / "site", "2026-11-25")
+    meta = text_of(strip(article(site, f"{GUIDES}/fresh-guide")))
+    assert "Last reviewed today · 25 Nov 2026" in meta
+
+
+def test_lapsed_approval_warns_next_to_its_statement(site: Path) -> None:
+    page = article(site, f"{CRISIS}/severity-triage")
+    first = page[page.index('id="we-are-looking-into-it"'):page.index('id="we-have-fixed-it"')]
+    warning = text_of(first[first.index('<div class="admonition warning"'):])
+    assert warning.startswith("Approval lapsed on 1 Nov 2026")
+    assert "Ask Head of communications before posting this statement" in warning
+    assert "until 1 Nov 2026 (lapsed)" in text_of(first)
+    # the warning sits between the statement's heading and its text
+    assert first.index("Approval lapsed") < first.index("We are aware of reports")
+    second = page[page.index('id="we-have-fixed-it"'):]
+    second = second[:second.index("</div>", second.index('class="hb-copy"'))]
+    assert "Approval lapsed" not in second and "admonition" not in second
+    assert "Approved by Legal counsel until 31 Mar 2027" in text_of(second)
+    assert '<time datetime="2027-03-31">31 Mar 2027</time>' in second
+
+
+def test_review_queue_groups_by_owner_overdue_first(site: Path) -> None:
+    page = article(site, "review-queue")
+    words = text_of(page)
+    assert "1 overdue · 1 due soon" in words
+    assert page.index('id="social-leads"') < page.index('id="community"')  # most urgent first
+    leads = text_of(page[page.index('id="social-leads"'):page.index('id="community"')])
+    assert "Severity triage Overdue by 58 days 29 Sep 2026 1 Jul 2026" in leads
+    community = text_of(page[page.index('id="community"'):])
+    assert "Reply to comments Due in 11 days 7 Dec 2026 10 Jun 2026" in community
+    assert "Fresh guide" not in words  # fresh: not in the queue
+    assert 'href="../playbooks/crisis-handling/severity-triage/"' in page
+
+
+def test_review_queue_empty_state(repo: Path, tmp_path: Path) -> None:
+    site = build_at(repo, tmp_path / "site", "2026-07-02")
+    page = text_of(article(site, "review-queue"))
+    assert "Nothing to review: no playbook is overdue, and none is due in the next 30 days" \
+        in page
+    assert "as of 2 Jul 2026" in page
+
+
+def test_review_queue_is_in_the_nav_of_the_real_handbook() -> None:
+    nav = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "Review queue: review-queue.md" in nav and "What's new: whats-new.md" in nav
+
+
+def test_whats_new_lists_recent_changes_newest_first(site: Path) -> None:
+    page = article(site, "whats-new")
+    items = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", page, flags=re.S)]
+    assert items == [
+        "22 Nov 2026 · Changed · Reply to comments Reply guide: clearer first step",
+        "20 Nov 2026 · Added · Fresh guide Add the fresh guide",
+        "15 Sep 2026 · Changed · Severity triage "
+        "Crisis: pause &lt;b&gt;all&lt;/b&gt; posts &amp; {{ config.site_name }}",
+    ]
+    assert "<b>all</b>" not in page  # the commit subject is shown as typed, never as HTML
+    assert 'href="../playbooks/guides/reply-to-comments/"' in page
+    assert '<time datetime="2026-11-22">22 Nov 2026</time>' in page
+
+
+def test_whats_new_window_is_90_days_before_today(repo: Path, tmp_path: Path) -> None:
+    site = build_at(repo, tmp_path / "site", "2027-02-17")  # window from 19 Nov 2026
+    items = re.findall(r"<li>(.*?)</li>", article(site, "whats-new"), flags=re.S)
+    assert [text_of(i).split(" · ")[2].split(" ")[0] for i in items] == ["Reply", "Fresh"]
+    site = build_at(repo, tmp_path / "later", "2027-06-01")
+    assert "No playbook was added or changed in the 90 days up to 1 Jun 2027." in text_of(
+        article(site, "whats-new"))
+    site = build_at(repo, tmp_path / "earlier", "2026-11-21")  # a later commit is not news yet
+    items = re.findall(r"<li>(.*?)</li>", article(site, "whats-new"), flags=re.S)
+    assert len(items) == 2 and "Fresh guide" in items[0]
+
+
+def test_last_changed_date_and_history_link(site: Path) -> None:
+    meta = strip(article(site, f"{GUIDES}/reply-to-comments"))
+    assert '<time datetime="2026-11-22">22 Nov 2026</time>' in meta
+    assert f'<a href="{HISTORY}playbooks/guides/reply-to-comments.yml">history</a>' in meta
+    crisis = strip(article(site, f"{CRISIS}/severity-triage"))
+    assert '<time datetime="2026-09-15">15 Sep 2026</time>' in crisis
+
+
+def test_no_history_link_without_repo_url(repo: Path, tmp_path: Path) -> None:
+    project = tmp_path / "handbook"
+    shutil.copytree(repo, project)
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^(repo_url|edit_uri):.*\n", "", config.read_text(), flags=re.M))
+    site = build_ok(project, tmp_path / "site")
+    meta = strip(article(site, f"{GUIDES}/reply-to-comments"))
+    assert '<time datetime="2026-11-22">22 Nov 2026</time>' in meta
+    assert "history</a>" not in meta
+
+
+def test_uncommitted_change_shows_no_date(repo: Path, tmp_path: Path) -> None:
+    project = tmp_path / "handbook"
+    shutil.copytree(repo, project)
+    reply = project / GUIDES / "reply-to-comments.yml"
+    reply.write_text(reply.read_text(encoding="utf-8") + "# a local edit\n", encoding="utf-8")
+    site = build_ok(project, tmp_path / "site")
+    meta = text_of(strip(article(site, f"{GUIDES}/reply-to-comments")))
+    assert "Last changed not yet committed" in meta and "22 Nov 2026" not in meta
+    news = text_of(article(site, "whats-new"))
+    assert "Reply to comments" not in news and "Fresh guide" in news
+
+
+def test_shallow_clone_shows_no_dates_and_builds(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", repo.as_uri(), str(clone))
+    assert git(clone, "rev-parse", "--is-shallow-repository").strip() == "true"
+    result = mkdocs_build(clone, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    no_traceback(result)
+    site = tmp_path / "site"
+    for page in (f"{GUIDES}/reply-to-comments", f"{CRISIS}/severity-triage"):
+        html = article(site, page)
+        assert "Last changed" not in html and "history</a>" not in html
+    assert "Review overdue since 29 Sep 2026" in article(site, f"{CRISIS}/severity-triage")
+    assert "The change history is not available in this copy of the handbook" in text_of(
+        article(site, "whats-new"))
+
+
+def test_outside_git_builds_without_dates(tmp_path: Path) -> None:
+    project = make_handbook(tmp_path / "handbook")
+    site = build_ok(project, tmp_path / "site")
+    assert "Last changed" not in article(site, f"{GUIDES}/reply-to-comments")
+    assert "not available" in article(site, "whats-new")
+    assert "Severity triage" in article(site, "review-queue")
+
+
+def build_at(project: Path, site: Path, today: str) -> Path:
+    """Build with another "today" (HANDBOOK_TODAY)."""
+    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                 str(project / "mkdocs.yml"), "-d", str(site), cwd=project,
+                 HANDBOOK_TODAY=today)
+    assert result.returncode == 0, result.stderr
+    return site
