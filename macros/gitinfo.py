@@ -55,9 +55,14 @@ def _git(root: Path, *args: str) -> str | None:
 
 
 def _parse_log(output: str) -> dict[str, FileHistory]:
-    """Parse ``git log -z --format=<RS>%cI<US>%s --name-status`` output, newest first."""
+    """Parse ``git log -z --format=<RS>%cI<US>%s --name-status`` output, newest first.
+
+    A path's history ends (going back) where it was deleted or renamed away, so a
+    file re-created at an old path counts as added when it was re-created.
+    """
     newest: dict[str, tuple[dt.datetime, str]] = {}
     oldest: dict[str, tuple[dt.datetime, str]] = {}
+    done: set[str] = set()  # creation (or removal) seen: older records are another file
     for record in output.split(_RECORD):
         header, _, changes = record.partition("\0")
         if _FIELD not in header:
@@ -70,17 +75,21 @@ def _parse_log(output: str) -> dict[str, FileHistory]:
         tokens = [t for t in changes.lstrip("\n").split("\0") if t]
         index = 0
         while index < len(tokens):
-            status = tokens[index]
-            width = 2 if status[:1] in ("R", "C") else 1
+            status = tokens[index][:1]
+            width = 2 if status in ("R", "C") else 1
             paths = tokens[index + 1:index + 1 + width]
             index += 1 + width
-            if not paths or status[:1] == "D":
+            if not paths:
                 continue
+            if status in ("R", "D"):
+                done.add(paths[0])
             path = paths[-1]
-            if path not in newest or when > newest[path][0]:
-                newest[path] = (when, subject.strip())
-            if path not in oldest or when <= oldest[path][0]:
-                oldest[path] = (when, status[:1])
+            if status == "D" or path in done:
+                continue
+            newest.setdefault(path, (when, subject.strip()))
+            oldest[path] = (when, status)
+            if status in ("A", "R", "C"):
+                done.add(path)
     history = {}
     for path, (when, subject) in newest.items():
         first, status = oldest[path]
@@ -95,7 +104,7 @@ def file_history(root: Path) -> dict[str, FileHistory] | None:
     shallow = _git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != "false":
         return None
-    log = _git(root, "log", "-z", "--relative", f"--format={_RECORD}%cI{_FIELD}%s",
+    log = _git(root, "log", "-z", "--topo-order", "--relative", f"--format={_RECORD}%cI{_FIELD}%s",
                "--name-status", "--", PLAYBOOKS_DIR, PATHS_DIR)
     if log is None:
         return {}  # a repository without commits yet

@@ -19,6 +19,7 @@ def git(repo: Path, *args: str, date: str | None = None) -> str:
 
 
 def init(repo: Path) -> Path:
+    repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q", "-b", "main")
     git(repo, "config", "user.name", "Test Author")
     git(repo, "config", "user.email", "author@example.org")
