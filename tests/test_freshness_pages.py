@@ -6,6 +6,7 @@ HANDBOOK_TODAY=2026-11-26 (conftest.TODAY) so nothing depends on the clock.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import sys
@@ -65,6 +66,11 @@ def make_handbook(dest: Path) -> Path:
                                                          "owner: \"@editors\"")
     fresh.write_text(source, encoding="utf-8")
     set_field(fresh, "last_reviewed", "2026-11-25")
+    old = project / GUIDES / "old-guide.yml"
+    old.write_text(source.replace("id: fresh-guide", "id: old-guide").replace(
+        "title: Fresh guide", "title: Old guide") + "status: deprecated\n"
+        "replaced_by: reply-to-comments\n", encoding="utf-8")
+    set_field(old, "last_reviewed", "2025-01-01")
     return project
 
 
@@ -133,6 +139,14 @@ def test_due_soon_and_fresh_playbooks_have_no_banner(site: Path) -> None:
     assert "Owner @editors" in meta
 
 
+def test_deprecated_playbook_is_never_due(site: Path) -> None:
+    page = article(site, f"{GUIDES}/old-guide")
+    assert "Deprecated" in page and "Review overdue" not in page
+    meta = text_of(strip(page))
+    assert "Last reviewed 694 days ago · 1 Jan 2025" in meta and "Next review" not in meta
+    assert "Old guide" not in article(site, "review-queue")
+
+
 def test_reviewed_today_reads_today(repo: Path, tmp_path: Path) -> None:
     site = build_at(repo, tmp_path / "site", "2026-11-25")
     meta = text_of(strip(article(site, f"{GUIDES}/fresh-guide")))
@@ -166,6 +180,13 @@ def test_review_queue_groups_by_owner_overdue_first(site: Path) -> None:
     assert "Reply to comments Due in 11 days 7 Dec 2026 10 Jun 2026" in community
     assert "Fresh guide" not in words  # fresh: not in the queue
     assert 'href="../playbooks/crisis-handling/severity-triage/"' in page
+
+
+def test_generated_lists_stay_out_of_search(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "playbooks/crisis-handling/severity-triage/" in locations
+    assert not locations & {"review-queue/", "whats-new/"}
 
 
 def test_review_queue_empty_state(repo: Path, tmp_path: Path) -> None:
