@@ -6,6 +6,7 @@ HANDBOOK_TODAY=2026-11-26 (conftest.TODAY) so nothing depends on the clock.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import MINI, REPO, TODAY, build_ok, copy_tree, mkdocs_build, no_traceback, run
 from gitrepo import commit, git, init
+
+from macros.render import day_count, days_ago, longdate
 
 GUIDES = "playbooks/guides"
 CRISIS = "playbooks/crisis-handling"
@@ -108,6 +111,17 @@ def site(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_today_is_fixed_for_these_tests() -> None:
     assert TODAY == "2026-11-26"
+
+
+@pytest.mark.parametrize(("days", "words"), [
+    (0, "today"), (1, "1 day ago"), (2, "2 days ago"), (365, "365 days ago"), (-3, "in 3 days")])
+def test_days_ago_wording(days: int, words: str) -> None:
+    assert days_ago(days) == words
+
+
+def test_dates_read_the_same_everywhere() -> None:
+    assert longdate(dt.date(2026, 3, 5)) == "5 Mar 2026"
+    assert [day_count(n) for n in (1, -1, 0, 11)] == ["1 day", "-1 day", "0 days", "11 days"]
 
 
 def test_overdue_playbook_has_banner_naming_owner_and_due_date(site: Path) -> None:
@@ -277,16 +291,17 @@ def test_shallow_clone_shows_no_dates_and_builds(repo: Path, tmp_path: Path) -> 
 
 def test_outside_git_builds_without_dates(tmp_path: Path) -> None:
     project = make_handbook(tmp_path / "handbook")
-    site = build_ok(project, tmp_path / "site")
+    # even if the temp dir lies inside some repository, git must not look above it
+    site = build_at(project, tmp_path / "site", TODAY, GIT_CEILING_DIRECTORIES=str(tmp_path))
     assert "Last changed" not in article(site, f"{GUIDES}/reply-to-comments")
     assert "not available" in article(site, "whats-new")
     assert "Severity triage" in article(site, "review-queue")
 
 
-def build_at(project: Path, site: Path, today: str) -> Path:
+def build_at(project: Path, site: Path, today: str, **env: str) -> Path:
     """Build with another "today" (HANDBOOK_TODAY)."""
     result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                  str(project / "mkdocs.yml"), "-d", str(site), cwd=project,
-                 HANDBOOK_TODAY=today)
+                 HANDBOOK_TODAY=today, **env)
     assert result.returncode == 0, result.stderr
     return site
