@@ -189,9 +189,11 @@ def test_review_queue_groups_by_owner_overdue_first(site: Path) -> None:
     assert "1 overdue · 1 due soon" in words
     assert page.index('id="social-leads"') < page.index('id="community"')  # most urgent first
     leads = text_of(page[page.index('id="social-leads"'):page.index('id="community"')])
-    assert "Severity triage Overdue by 58 days , was due 29 Sep 2026 · last reviewed 1 Jul 2026" in leads
+    assert ("Severity triage Overdue by 58 days , was due 29 Sep 2026 · "
+            "last reviewed 1 Jul 2026") in leads
     community = text_of(page[page.index('id="community"'):])
-    assert "Reply to comments Due in 11 days, on 7 Dec 2026 · last reviewed 10 Jun 2026" in community
+    assert ("Reply to comments Due in 11 days, on 7 Dec 2026 · "
+            "last reviewed 10 Jun 2026") in community
     assert "Fresh guide" not in words  # fresh: not in the queue
     assert 'href="../playbooks/crisis-handling/severity-triage/"' in page
 
