@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import contributing
 from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook
 from .model import KIND_FOLDERS
 from .problems import Problem, errors
@@ -112,6 +113,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in book.paths.values():
             add(path.page_uri, renderer.path_page(path), path.file, False)
         add(f"{PATHS_DIR}/index.md", renderer.paths_index_page(), None, True)
+        guide = contributing.page(book.root, config.repo_url, config.edit_uri)
+        if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
+            add(contributing.PAGE_URI, guide, book.root / contributing.FILE_NAME, True)
         for file in generated:
             files.append(file)
         return files
@@ -145,4 +149,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for folder in (PLAYBOOKS_DIR, PATHS_DIR):
             if (self.book.root / folder).is_dir():
                 server.watch(str(self.book.root / folder))
+        if (self.book.root / contributing.FILE_NAME).is_file():
+            server.watch(str(self.book.root / contributing.FILE_NAME))
         return server

@@ -33,9 +33,9 @@ def markdown(states: list[ReviewState], total: int, within: int | None) -> str:
         lines.append(f"None of the {total} playbooks is overdue for review{window}.")
         return "\n".join(lines) + "\n"
     overdue = sum(state.status == "overdue" for state in states)
-    lines += [f"{overdue} overdue{', ' + str(len(states) - overdue) + ' due soon' if within else ''}"
-              f" of {total} playbooks. The owner reviews the playbook, then updates "
-              "`last_reviewed`.", "",
+    soon = f", {len(states) - overdue} due soon" if within else ""
+    lines += [f"{overdue} overdue{soon} of {total} playbooks. The owner reviews the playbook, "
+              "then updates `last_reviewed`.", "",
               "| Playbook | Owner | Due | |", "| --- | --- | --- | --- |"]
     for state in states:
         pb = state.entry.playbook
