@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_ok, copy_tree, handbook
+from conftest import REPO, build_ok, handbook
 
 from macros.contributing import site_markdown
 
@@ -129,8 +129,7 @@ def test_links_are_rewritten_for_the_site_page() -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_tree(REPO, tmp_path_factory.mktemp("repo") / "repo")
-    return build_ok(project, project / "site")
+    return build_ok(REPO, tmp_path_factory.mktemp("repo-site"))
 
 
 def test_site_renders_contributing_without_a_copy_in_docs(site: Path) -> None:
