@@ -212,3 +212,12 @@ def test_pre_commit_hook_checks_changed_playbooks(tmp_path: Path) -> None:
     assert bad.returncode == 1
     assert (f"{target}:8:8: error: level: 'foundaton' is not one of: foundation, "
             "practitioner, expert; did you mean 'foundation'? (enum)") in bad.stdout
+
+
+def test_pull_request_template_is_a_short_checklist_that_points_at_real_help() -> None:
+    text = (REPO / ".github/pull_request_template.md").read_text()
+    boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert 3 <= len(boxes) <= 8
+    headings = re.findall(r"^## (.+)$", (REPO / "CONTRIBUTING.md").read_text(), re.M)
+    for quoted in re.findall(r'"([^"]+)"', text):
+        assert quoted in headings, quoted
