@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import contributing
 from .gitinfo import file_history, handbook_version, history_url
 from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook
 from .model import KIND_FOLDERS
@@ -129,6 +130,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         add(f"{PATHS_DIR}/index.md", renderer.paths_index_page(), None, True)
         add("review-queue.md", renderer.review_queue_page(), None, True)
         add("whats-new.md", renderer.whats_new_page(), None, True)
+        guide = contributing.page(book.root, config.repo_url, config.edit_uri)
+        if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
+            add(contributing.PAGE_URI, guide, book.root / contributing.FILE_NAME, True)
         for file in generated:
             files.append(file)
         return files
@@ -162,4 +166,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for folder in (PLAYBOOKS_DIR, PATHS_DIR):
             if (self.book.root / folder).is_dir():
                 server.watch(str(self.book.root / folder))
+        if (self.book.root / contributing.FILE_NAME).is_file():
+            server.watch(str(self.book.root / contributing.FILE_NAME))
         return server
