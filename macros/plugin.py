@@ -112,6 +112,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for path in book.paths.values():
             add(path.page_uri, renderer.path_page(path), path.file, False)
         add(f"{PATHS_DIR}/index.md", renderer.paths_index_page(), None, True)
+        # Training layer: the skills map and one printable card per crisis playbook.
+        add("skills.md", renderer.skills_page(), None, True)
+        for entry in book.by_kind("crisis-handling"):
+            add(f"cards/{entry.id}.md", renderer.card_page(entry), entry.file, False)
         for file in generated:
             files.append(file)
         return files
