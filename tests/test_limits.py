@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import handbook, no_traceback
 
-from macros.limits import COUNTINGS, length, limits
+from macros.limits import COUNTINGS, length, limits, most
 from macros.model import Network
 
 REQUIRED = {"x", "threads", "bluesky", "instagram", "linkedin", "tiktok", "facebook"}
@@ -42,6 +42,14 @@ def test_every_limit_has_a_source_a_date_and_a_known_network() -> None:
 ])
 def test_length_counts_as_the_network_does(text: str, counting: str, expected: int) -> None:
     assert length(text, counting) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Plain text. With dots.", "a.co b.co c.co", "©®‼ 1️⃣ #️⃣", "日本語のテキスト https://x.co",
+    "👨‍👩‍👧‍👦👍🏽 see https://example.com/very/long/path.html", "e\u0301 café ÇĞİÖŞÜ",
+])
+def test_the_quick_bound_is_never_below_the_exact_x_count(text: str) -> None:
+    assert most(text, "x") >= length(text, "x")
 
 
 def set_statement(mini: Path, text: str, networks: str) -> tuple[int, int]:
