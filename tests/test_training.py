@@ -188,6 +188,16 @@ def test_mini_triage_asks_only_the_questions_its_levels_use(tmp_path: Path) -> N
         "harm", "legal", "media", "spreading"]
 
 
+def test_levels_without_triggers_get_no_triage_but_keep_the_table(
+        mini: Path, tmp_path: Path) -> None:
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file.write_text("\n".join(line for line in file.read_text().splitlines()
+                              if "triggers:" not in line) + "\n")
+    html = article(build_ok(mini, tmp_path / "site"), "playbooks/crisis-handling/severity-triage")
+    assert "data-hb-triage" not in html
+    assert 'class="hb-severity"' in html and "1 · Critical" in html
+
+
 def test_a_triage_question_on_two_levels_is_an_error(mini: Path) -> None:
     file = mini / "playbooks/crisis-handling/severity-triage.yml"
     file.write_text(file.read_text().replace("triggers: [media, spreading]",
