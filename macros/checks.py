@@ -6,13 +6,14 @@ import datetime as dt
 
 from .freshness import review_due
 from .handbook import Handbook
+from .limits import length_warnings
 from .privacy import privacy_warnings
 from .problems import Problem
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Overdue reviews, lapsed holding-statement approvals, personal data and secrets."""
-    found: list[Problem] = privacy_warnings(book)
+    """Overdue reviews, lapsed approvals, personal data, secrets and texts too long to post."""
+    found: list[Problem] = privacy_warnings(book) + length_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)

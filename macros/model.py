@@ -60,6 +60,9 @@ Role = Literal[
     "strategist", "customer-care", "analyst", "team-lead", "crisis-on-call",
 ]
 Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
+#: The yes/no questions of the crisis triage widget. A severity level lists the
+#: questions whose "yes" puts an incident at that level (``triggers``).
+TriageQuestion = Literal["harm", "legal", "media", "spreading", "growing"]
 
 # --- text types ---------------------------------------------------------------
 
@@ -68,6 +71,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_IDS = frozenset({
     "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
     "javascripts", "index", "404", "sitemap", "review-queue", "skills", "whats-new",
+    "cards",
 })
 MAX_ID = 60
 
@@ -278,6 +282,13 @@ class SeverityLevel(Block):
     respond_within_minutes: int = Field(ge=1, le=10080)
     alert: list[Line] = Field(min_length=1, description="Roles to alert, never private numbers.")
     approver: Line = Field(description="Role that approves public replies at this level.")
+    triggers: list[TriageQuestion] = Field(
+        default_factory=list,
+        description="Triage questions whose 'yes' puts an incident at this level: harm (anyone "
+                    "hurt or at risk), legal (legal or regulatory exposure), media (journalists, "
+                    "public figures or executives involved), spreading (spreading fast), growing "
+                    "(more than a handful of people, slowly growing). The triage widget picks "
+                    "the most severe level with a 'yes'; with none, the least severe level.")
 
 
 class FirstActions(Block):
@@ -310,6 +321,14 @@ class CrisisHandling(PlaybookBase):
         levels = [s.level for s in self.severity_levels]
         if len(levels) != len(set(levels)):
             raise ValueError("two severity levels share a level number")
+        seen: dict[str, int] = {}
+        for s in self.severity_levels:
+            for question in s.triggers:
+                if question in seen:
+                    raise ValueError(
+                        f"triage question '{question}' is a trigger of both level "
+                        f"{seen[question]} and level {s.level}; keep it on one level")
+                seen[question] = s.level
         return self
 
 

@@ -133,6 +133,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         guide = contributing.page(book.root, config.repo_url, config.edit_uri)
         if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
             add(contributing.PAGE_URI, guide, book.root / contributing.FILE_NAME, True)
+        # Training layer: the skills map and one printable card per crisis playbook.
+        add("skills.md", renderer.skills_page(), None, True)
+        for entry in book.by_kind("crisis-handling"):
+            add(f"cards/{entry.id}.md", renderer.card_page(entry), entry.file, False)
         for file in generated:
             files.append(file)
         return files

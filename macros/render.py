@@ -47,6 +47,31 @@ NETWORK_NAMES = {
     "any": "Any network",
 }
 
+#: Skills of the skills map, in the order a team usually grows them, with what each covers.
+SKILLS = {
+    "strategy-planning": ("Strategy and planning",
+                          "Tie social to business goals, choose networks, plan campaigns"),
+    "analytics": ("Analytics", "Measure, report to stakeholders, learn from the numbers"),
+    "content": ("Content", "Plan, write and produce posts for each network"),
+    "community": ("Community", "Moderate, reply and grow a community"),
+    "customer-care": ("Customer care", "Answer questions and complaints in public and private"),
+    "social-commerce": ("Social commerce", "Sell through shops, product tags and live shopping"),
+    "crisis-communication": ("Crisis communication",
+                             "Triage, escalate and answer when something goes wrong"),
+    "paid-social": ("Paid social", "Plan, target and run paid campaigns"),
+}
+LEVELS = ("foundation", "practitioner", "expert")
+
+#: The crisis triage questions, in the order they are asked (ids: model.TriageQuestion).
+TRIAGE_QUESTIONS = {
+    "harm": "Has anyone been hurt, or could anyone be?",
+    "legal": "Is there legal or regulatory exposure (safety, personal data, discrimination, "
+             "a possible crime)?",
+    "media": "Are journalists, public figures or our executives involved or asking?",
+    "spreading": "Is it spreading fast, or jumping to other networks?",
+    "growing": "Is it more than one or two people, or slowly gaining replies?",
+}
+
 
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or value is None:
@@ -160,6 +185,7 @@ class Renderer:
         )
         self.env.globals.update(
             kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,
+            triage_questions=TRIAGE_QUESTIONS,
         )
         self._init_freshness()
 
@@ -227,8 +253,25 @@ class Renderer:
 
     def path_page(self, entry: PathEntry) -> str:
         steps = [(step, self.book.resolve(step.playbook)) for step in entry.path.steps]
+        review: dict[str, Entry] = {}
+        for _step, target in steps:
+            if target is not None and target.playbook.self_check:
+                review.setdefault(target.id, target)
         return self.env.get_template("path.md").render(self._context(
-            entry.page_uri, entry=entry, path=entry.path, steps=steps))
+            entry.page_uri, entry=entry, path=entry.path, steps=steps,
+            review=list(review.values())))
+
+    def card_page(self, entry: Entry) -> str:
+        """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
+        return self.env.get_template("card.md").render(self._context(
+            f"cards/{entry.id}.md", entry=entry, pb=entry.playbook))
+
+    def skills_page(self) -> str:
+        """The skills map: every skill crossed with every level, listing the playbooks."""
+        grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
+                for skill in SKILLS}
+        return self.env.get_template("skills.md").render(self._context(
+            "skills.md", grid=grid, skills=SKILLS, levels=LEVELS))
 
     def paths_index_page(self) -> str:
         return self.env.get_template("paths_index.md").render(self._context("paths/index.md"))

@@ -1,0 +1,155 @@
+/* Training layer: onboarding progress, crisis triage and the card's print button.
+ *
+ * Every page works without this script: the controls it drives are rendered
+ * with the `hidden` attribute and only shown here. It reads data-hb-*
+ * attributes and sets text with textContent, never HTML.
+ */
+(function () {
+  "use strict";
+
+  var STORE_PREFIX = "hb-progress:";
+
+  function storage() {
+    try {
+      var probe = "hb-probe";
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (error) {
+      return null; // private mode or storage switched off: ticks last for this visit only
+    }
+  }
+
+  // -- onboarding progress ------------------------------------------------------
+
+  function initProgress(root) {
+    var box = root.querySelector("[data-hb-progress]");
+    if (!box) return;
+    var store = storage();
+    var key = STORE_PREFIX + box.getAttribute("data-hb-progress");
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("input[data-hb-step]"));
+    var count = box.querySelector("[data-hb-progress-count]");
+    var reset = box.querySelector("[data-hb-progress-reset]");
+
+    function load() {
+      if (!store) return [];
+      try {
+        var value = JSON.parse(store.getItem(key) || "[]");
+        return Array.isArray(value) ? value : [];
+      } catch (error) {
+        return [];
+      }
+    }
+
+    function save() {
+      var done = boxes.filter(function (b) { return b.checked; })
+        .map(function (b) { return b.getAttribute("data-hb-step"); });
+      if (store) {
+        if (done.length) store.setItem(key, JSON.stringify(done));
+        else store.removeItem(key);
+      }
+      show();
+    }
+
+    function show() {
+      var ids = {};
+      boxes.forEach(function (b) { ids[b.getAttribute("data-hb-step")] = b.checked; });
+      var total = Object.keys(ids).length;
+      var done = Object.keys(ids).filter(function (id) { return ids[id]; }).length;
+      count.textContent = done + " of " + total + " steps done";
+      boxes.forEach(function (b) {
+        var heading = b.closest(".hb-step-done");
+        if (heading) heading.classList.toggle("hb-step-done--checked", b.checked);
+      });
+    }
+
+    var saved = load();
+    boxes.forEach(function (b) {
+      b.checked = saved.indexOf(b.getAttribute("data-hb-step")) !== -1;
+      b.addEventListener("change", function () {
+        // A playbook listed twice on a path is one step: keep its boxes in step.
+        boxes.forEach(function (other) {
+          if (other.getAttribute("data-hb-step") === b.getAttribute("data-hb-step")) {
+            other.checked = b.checked;
+          }
+        });
+        save();
+      });
+      b.closest(".hb-step-done").hidden = false;
+    });
+    reset.addEventListener("click", function () {
+      boxes.forEach(function (b) { b.checked = false; });
+      save();
+    });
+    box.hidden = false;
+    show();
+  }
+
+  // -- crisis triage ----------------------------------------------------------------
+
+  function initTriage(root) {
+    var widget = root.querySelector("[data-hb-triage]");
+    if (!widget) return;
+    var inputs = Array.prototype.slice.call(widget.querySelectorAll("input[data-hb-question]"));
+    var results = Array.prototype.slice.call(widget.querySelectorAll("[data-hb-level]"));
+    var prompt = widget.querySelector("[data-hb-triage-prompt]");
+    var rows = root.querySelectorAll(".hb-severity tbody tr");
+
+    // Most severe first: the lowest level number.
+    results.sort(function (a, b) {
+      return Number(a.getAttribute("data-hb-level")) - Number(b.getAttribute("data-hb-level"));
+    });
+
+    function update() {
+      var answered = inputs.filter(function (i) { return i.checked; });
+      var yes = answered.filter(function (i) { return i.value === "yes"; })
+        .map(function (i) { return i.getAttribute("data-hb-question"); });
+      var match = null;
+      if (answered.length) {
+        match = results.filter(function (r) {
+          var triggers = (r.getAttribute("data-hb-triggers") || "").split(" ");
+          return yes.some(function (q) { return triggers.indexOf(q) !== -1; });
+        })[0] || results[results.length - 1];
+      }
+      results.forEach(function (r) { r.hidden = r !== match; });
+      prompt.hidden = match !== null;
+      Array.prototype.forEach.call(rows, function (row) { row.classList.remove("hb-severity__match"); });
+      if (match) {
+        var row = rows[Number(match.getAttribute("data-hb-row"))];
+        if (row) row.classList.add("hb-severity__match");
+      }
+    }
+
+    inputs.forEach(function (i) { i.addEventListener("change", update); });
+    widget.querySelector("[data-hb-triage-reset]").addEventListener("click", function () {
+      inputs.forEach(function (i) { i.checked = false; });
+      update();
+    });
+    widget.hidden = false;
+    update();
+  }
+
+  // -- printable card -----------------------------------------------------------------
+
+  function initPrint(root) {
+    Array.prototype.forEach.call(root.querySelectorAll("[data-hb-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function init() {
+    initProgress(document);
+    initTriage(document);
+    initPrint(document);
+  }
+
+  // Material's instant navigation swaps pages without a reload; document$ tells us.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

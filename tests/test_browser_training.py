@@ -1,0 +1,223 @@
+"""The training layer in a real browser: progress survives a reload, triage picks the right
+level, each crisis card prints on one A4 and one US Letter page, the offline copy works
+from file://.
+
+Needs Debian's chromium at /usr/bin/chromium and Playwright for Python; without them the
+test is skipped locally and fails in CI (as in test_browser_search.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import io
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO, build_ok, run
+
+from macros.handbook import load_handbook
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not os.environ.get("CI"):  # in CI a missing browser must fail, not skip
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
+    pytest.importorskip("playwright")
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+BOOK = load_handbook(REPO)
+CRISIS = [e.id for e in BOOK.by_kind("crisis-handling")]
+PATH = "crisis-on-call-readiness"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve ``site`` on 127.0.0.1; yield its base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with serve(build_ok(REPO, tmp_path_factory.mktemp("training-browser"))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:  # noqa: ANN001
+    context = browser.new_context()
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda error: page.errors.append(str(error)))  # type: ignore[attr-defined]
+    yield page
+    assert page.errors == []  # type: ignore[attr-defined]
+    context.close()
+
+
+# -- onboarding progress -------------------------------------------------------------------
+
+
+def test_ticked_steps_survive_a_reload_and_reset_clears_them(page, base: str) -> None:  # noqa: ANN001
+    steps = [BOOK.resolve(s.playbook).id for s in BOOK.paths[PATH].path.steps]
+    page.goto(f"{base}paths/{PATH}/")
+    count = page.locator("[data-hb-progress-count]")
+    assert count.is_visible() and count.inner_text() == f"0 of {len(steps)} steps done"
+    page.locator(f"input[data-hb-step='{steps[0]}']").check()
+    page.locator(f"input[data-hb-step='{steps[2]}']").check()
+    assert count.inner_text() == f"2 of {len(steps)} steps done"
+
+    page.reload()
+    ticked = page.eval_on_selector_all(
+        "input[data-hb-step]", "boxes => boxes.filter(b => b.checked).map(b => b.dataset.hbStep)")
+    assert ticked == [steps[0], steps[2]]
+    assert page.locator("[data-hb-progress-count]").inner_text() == f"2 of {len(steps)} steps done"
+    stored = page.evaluate(f"() => JSON.parse(localStorage.getItem('hb-progress:{PATH}'))")
+    assert stored == [steps[0], steps[2]]  # keyed by path id, holding playbook ids
+
+    # Another path keeps its own progress.
+    page.goto(f"{base}paths/new-community-manager/")
+    assert page.locator("[data-hb-progress-count]").inner_text().startswith("0 of ")
+
+    page.goto(f"{base}paths/{PATH}/")
+    page.locator("[data-hb-progress-reset]").click()
+    page.reload()
+    assert page.eval_on_selector_all("input[data-hb-step]",
+                                     "boxes => boxes.filter(b => b.checked).length") == 0
+    assert page.evaluate(f"() => localStorage.getItem('hb-progress:{PATH}')") is None
+
+
+def test_without_javascript_pages_show_no_dead_controls(browser, base: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base}paths/{PATH}/")
+    assert page.locator("h3").first.is_visible()
+    assert not page.locator(".hb-progress").is_visible()
+    assert page.locator("input[data-hb-step]:visible").count() == 0
+    page.goto(f"{base}playbooks/crisis-handling/crisis-severity-triage/")
+    assert not page.locator(".hb-triage").is_visible()
+    assert page.locator(".hb-severity table").is_visible()
+    page.goto(f"{base}cards/crisis-first-hour/")
+    assert page.locator("[data-hb-print]:visible").count() == 0
+    context.close()
+
+
+# -- crisis triage --------------------------------------------------------------------------
+
+
+def expected_level(playbook_id: str, yes: set[str]) -> int:
+    """The level the YAML says: the most severe level with a 'yes', else the least severe."""
+    levels = sorted(BOOK.resolve(playbook_id).playbook.severity_levels, key=lambda s: s.level)
+    return next((s.level for s in levels if yes & set(s.triggers)), levels[-1].level)
+
+
+ANSWERS = [set(), {"harm"}, {"legal"}, {"media"}, {"spreading"}, {"growing"},
+           {"media", "growing"}, {"spreading", "harm"}]
+
+
+@pytest.mark.parametrize("playbook_id", ["crisis-severity-triage", "x-crisis-end-of-day"])
+def test_triage_answers_highlight_the_level_the_yaml_gives(
+        page, base: str, playbook_id: str) -> None:  # noqa: ANN001
+    entry = BOOK.resolve(playbook_id)
+    levels = sorted(entry.playbook.severity_levels, key=lambda s: s.level)
+    page.goto(f"{base}{entry.page_uri.removesuffix('.md')}/")
+    widget = page.locator("[data-hb-triage]")
+    assert widget.is_visible()
+    assert page.locator("[data-hb-level]:visible").count() == 0  # nothing answered yet
+    questions = page.eval_on_selector_all(
+        "input[data-hb-question][value=yes]", "inputs => inputs.map(i => i.dataset.hbQuestion)")
+    for yes in ANSWERS:
+        page.locator("[data-hb-triage-reset]").click()
+        for question in questions:
+            answer = "yes" if question in yes else "no"
+            page.locator(f"input[name='hb-triage-{question}'][value='{answer}']").check()
+        level = expected_level(playbook_id, yes)
+        shown = page.locator("[data-hb-level]:visible")
+        assert shown.count() == 1, yes
+        assert shown.get_attribute("data-hb-level") == str(level), yes
+        severity = next(s for s in levels if s.level == level)
+        text = shown.inner_text()
+        assert f"Level {level} · {severity.name}" in text
+        assert all(role in text for role in severity.alert)
+        assert entry.playbook.first_actions.first_15_minutes[0][:20] in text
+        rows = page.locator(".hb-severity tbody tr")
+        matched = [i for i in range(rows.count())
+                   if "hb-severity__match" in (rows.nth(i).get_attribute("class") or "")]
+        assert matched == [levels.index(severity)], yes
+    page.locator("[data-hb-triage-reset]").click()
+    assert page.locator("[data-hb-level]:visible").count() == 0
+
+
+# -- printable crisis cards ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("playbook_id", CRISIS)
+def test_crisis_card_prints_on_one_page(page, base: str, playbook_id: str, paper: str) -> None:  # noqa: ANN001
+    page.goto(f"{base}cards/{playbook_id}/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+    assert len(pdf.pages) == 1
+    text = " ".join(pdf.pages[0].extract_text().split())
+    pb = BOOK.resolve(playbook_id).playbook
+    # Nothing was cut to fit: the last holding statement and the last role are on the page.
+    assert " ".join(pb.holding_statements[-1].title.split()[:3]) in text
+    assert pb.roles[-1].role.split()[0] in text
+    assert "Print this page" not in text  # the screen-only hint stays off paper
+
+
+# -- offline copy ------------------------------------------------------------------------------
+
+
+def test_offline_copy_searches_and_links_from_disk(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    site = tmp_path / "offline"
+    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                 str(REPO / "mkdocs.yml"), "-d", str(site), HANDBOOK_OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: r.url.startswith("file://") or outside.append(r.url))
+    page.goto((site / "index.html").as_uri())
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("holding statement", delay=20)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
+                                      "links => links.map(a => a.href)")
+    assert hrefs[0].split("?")[0].endswith("/holding-statement-library.html")
+    page.goto(hrefs[0])
+    assert "Holding statement library" in page.title()
+    page.goto((site / "go" / "crisis-first-hour.html").as_uri())
+    page.wait_for_url("**/crisis-handling/crisis-first-hour.html")
+    page.goto((site / "paths" / f"{PATH}.html").as_uri())
+    page.locator("input[data-hb-step]").first.check()
+    page.reload()
+    assert page.locator("input[data-hb-step]").first.is_checked()
+    assert outside == []
+    context.close()

@@ -1,0 +1,283 @@
+"""The training layer in built HTML: skills map, progress, review, triage, cards, offline."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import sys
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import MINI, REPO, build_ok, handbook, run
+from test_site import active_content
+
+from macros.handbook import load_handbook
+from macros.model import TriageQuestion
+from macros.render import LEVELS, SKILLS, TRIAGE_QUESTIONS
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_ok(REPO, tmp_path_factory.mktemp("training-site"))
+
+
+@pytest.fixture(scope="module")
+def book():  # noqa: ANN201
+    return load_handbook(REPO)
+
+
+HIDDEN = r'hidden(?:="[^"]*")?'
+
+
+def page(site: Path, uri: str) -> str:
+    return (site / uri / "index.html").read_text(encoding="utf-8")
+
+
+def article(site: Path, uri: str) -> str:
+    text = page(site, uri)
+    return text[text.index("<article"):text.index("</article>")]
+
+
+def target(from_uri: str, href: str) -> str:
+    """The site folder a relative link on the page at ``from_uri`` leads to."""
+    return posixpath.normpath(posixpath.join(from_uri, href.split("#")[0])).strip("/")
+
+
+class Table(HTMLParser):
+    """Rows of the first table: each cell's text and link targets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[list[dict]] = []
+        self.cell: dict | None = None
+        self.done = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.done:
+            return
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.cell = {"text": "", "links": []}
+            self.rows[-1].append(self.cell)
+        elif tag == "a" and self.cell is not None:
+            self.cell["links"].append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self.cell = None
+        elif tag == "table":
+            self.done = True
+
+    def handle_data(self, data: str) -> None:
+        if self.cell is not None and not self.done:
+            self.cell["text"] += data
+
+
+def table(markup: str) -> list[list[dict]]:
+    parser = Table()
+    parser.feed(markup)
+    return parser.rows
+
+
+# -- skills map ------------------------------------------------------------------------
+
+
+def test_skills_map_lists_the_playbooks_of_each_skill_and_level(repo_site: Path, book) -> None:  # noqa: ANN001
+    rows = table(article(repo_site, "skills"))
+    header, body = rows[0], rows[1:]
+    assert [c["text"].strip() for c in header] == [
+        "Skill", "Foundation", "Practitioner", "Expert", "Playbooks"]
+    assert len(body) == len(SKILLS) == 8
+    gaps = 0
+    for row, (skill, (title, _about)) in zip(body, SKILLS.items(), strict=True):
+        assert row[0]["text"].strip().startswith(title)
+        for cell, level in zip(row[1:4], LEVELS, strict=True):
+            entries = book.select(skill=skill, level=level)
+            expected = {e.page_uri.removesuffix(".md") for e in entries}
+            assert {target("skills", href) for href in cell["links"]} == expected, (skill, level)
+            if not expected:
+                gaps += 1
+                assert cell["text"].strip() == "No playbook yet"
+        assert int(row[4]["text"]) == len(book.select(skill=skill))
+    assert gaps > 0  # the starter handbook has no expert playbook: the map must show it
+    summary = re.search(r"<strong>(\d+) of (\d+)</strong>.*?<strong>(\d+)</strong>",
+                        article(repo_site, "skills"))
+    assert summary and summary.groups() == (str(24 - gaps), "24", str(gaps))
+
+
+def test_skills_map_is_in_the_navigation_and_explains_itself(repo_site: Path) -> None:
+    home = page(repo_site, "")
+    assert 'href="skills/"' in home
+    text = article(repo_site, "skills")
+    assert "How a lead uses it" in text and "blind spot" in text
+
+
+# -- onboarding paths: progress and review ----------------------------------------------
+
+
+@pytest.mark.parametrize("path_id", ["crisis-on-call-readiness", "new-community-manager"])
+def test_path_page_has_one_hidden_checkbox_per_step_keyed_by_playbook_id(
+        repo_site: Path, book, path_id: str) -> None:  # noqa: ANN001
+    html = article(repo_site, f"paths/{path_id}")
+    assert re.search(f'<div class="hb-progress" data-hb-progress="{path_id}" {HIDDEN}>', html)
+    steps = [book.resolve(s.playbook).id for s in book.paths[path_id].path.steps]
+    assert re.findall(r'data-hb-step="([^"]+)"', html) == steps
+    # Without JavaScript the controls stay hidden: each sits in a hidden container.
+    assert len(re.findall(f'<div class="hb-step-done" {HIDDEN}>', html)) == len(steps)
+    assert 'data-hb-progress-reset' in html
+
+
+def test_path_review_gathers_every_self_check_of_its_playbooks(repo_site: Path, book) -> None:  # noqa: ANN001
+    path_id = "crisis-on-call-readiness"
+    html = article(repo_site, f"paths/{path_id}")
+    review = html[html.index('id="review"'):]
+    seen: list[str] = []
+    for step in book.paths[path_id].path.steps:
+        entry = book.resolve(step.playbook)
+        if entry.id in seen or not entry.playbook.self_check:
+            continue
+        seen.append(entry.id)
+        href = posixpath.relpath(entry.page_uri.removesuffix(".md"), f"paths/{path_id}") + "/"
+        assert f'href="{href}"' in review
+        for check in entry.playbook.self_check:
+            question = check.question.replace("'", "&#x27;").replace('"', "&quot;")
+            assert question.split("&")[0][:40] in review, check.question
+    assert review.count('<details class="question">') == sum(
+        len(book.resolve(i).playbook.self_check) for i in seen)
+
+
+def test_playbook_self_checks_are_question_then_reveal(repo_site: Path, book) -> None:  # noqa: ANN001
+    entry = book.resolve("crisis-first-hour")
+    html = article(repo_site, entry.page_uri.removesuffix(".md"))
+    details = re.findall(r'<details class="question">\s*<summary>(.*?)</summary>', html)
+    assert len(details) == len(entry.playbook.self_check)
+    assert "<details class=\"question\" open" not in html
+
+
+# -- crisis triage ---------------------------------------------------------------------------
+
+
+def test_triage_vocabulary_matches_the_model() -> None:
+    assert tuple(TRIAGE_QUESTIONS) == TriageQuestion.__args__  # type: ignore[attr-defined]
+
+
+def test_every_crisis_page_has_a_hidden_triage_built_from_its_levels(repo_site: Path, book) -> None:  # noqa: ANN001
+    for entry in book.by_kind("crisis-handling"):
+        html = article(repo_site, entry.page_uri.removesuffix(".md"))
+        assert re.search(f'<div class="hb-triage" data-hb-triage[^ >]* {HIDDEN}>', html)
+        levels = sorted(entry.playbook.severity_levels, key=lambda s: s.level)
+        results = re.findall(r'data-hb-level="(\d+)" data-hb-row="(\d+)" '
+                             r'data-hb-triggers="([^"]*)" ' + HIDDEN, html)
+        assert results == [(str(s.level), str(i), " ".join(s.triggers))
+                           for i, s in enumerate(levels)]
+        asked = re.findall(r'name="hb-triage-([a-z]+)" value="yes"', html)
+        used = {t for s in levels for t in s.triggers}
+        assert asked == [q for q in TRIAGE_QUESTIONS if q in used]
+        # The full severity table is still there for readers without JavaScript.
+        assert html.count("<tr>") >= len(levels) + 1 and 'class="hb-severity"' in html
+
+
+def test_mini_triage_asks_only_the_questions_its_levels_use(tmp_path: Path) -> None:
+    site = build_ok(MINI, tmp_path / "site")
+    html = article(site, "playbooks/crisis-handling/severity-triage")
+    assert re.findall(r'name="hb-triage-([a-z]+)" value="yes"', html) == [
+        "harm", "legal", "media", "spreading"]
+
+
+def test_levels_without_triggers_get_no_triage_but_keep_the_table(
+        mini: Path, tmp_path: Path) -> None:
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file.write_text("\n".join(line for line in file.read_text().splitlines()
+                              if "triggers:" not in line) + "\n")
+    html = article(build_ok(mini, tmp_path / "site"), "playbooks/crisis-handling/severity-triage")
+    assert "data-hb-triage" not in html
+    assert 'class="hb-severity"' in html and "1 · Critical" in html
+
+
+def test_a_triage_question_on_two_levels_is_an_error(mini: Path) -> None:
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file.write_text(file.read_text().replace("triggers: [media, spreading]",
+                                             "triggers: [media, harm]"))
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert ("triage question 'harm' is a trigger of both level 1 and level 2; keep it on one "
+            "level") in result.stdout
+    assert result.stdout.startswith("playbooks/crisis-handling/severity-triage.yml:")
+
+
+def test_an_unknown_triage_question_names_the_choices(mini: Path) -> None:
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    text = file.read_text().replace("triggers: [media, spreading]", "triggers: [media, viral]")
+    file.write_text(text)
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "[media, viral]" in t)
+    column = text.splitlines()[line - 1].index("viral") + 1
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert (f"playbooks/crisis-handling/severity-triage.yml:{line}:{column}: error:"
+            in result.stdout)
+    assert "harm, legal, media, spreading, growing" in result.stdout
+
+
+def test_yaml_text_stays_inert_in_triage_and_card(mini: Path, tmp_path: Path) -> None:
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    text = file.read_text()
+    text = text.replace("name: Critical", 'name: "<img src=x onerror=alert(1)>"')
+    text = text.replace("alert: [Head of communications, Legal counsel]",
+                        "alert: ['<input type=checkbox data-hb-step=x onclick=alert(1)>', "
+                        "'{{ config.site_name }}']")
+    text = text.replace("Pause scheduled posts", '"<script>alert(1)</script>"')
+    file.write_text(text)
+    site = build_ok(mini, tmp_path / "site")
+    for uri in ("playbooks/crisis-handling/severity-triage", "cards/severity-triage"):
+        html = article(site, uri)
+        assert active_content(html) == [], uri
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "{{ config.site_name }}" in html
+        # The only checkboxes or buttons are the handbook's own, never one from YAML.
+        assert 'data-hb-step="x"' not in html
+
+
+# -- printable cards --------------------------------------------------------------------------
+
+
+def test_each_crisis_playbook_has_a_card_with_every_required_part(repo_site: Path, book) -> None:  # noqa: ANN001
+    for entry in book.by_kind("crisis-handling"):
+        pb = entry.playbook
+        uri = f"cards/{entry.id}"
+        text = unescape(article(repo_site, uri))
+        for s in pb.severity_levels:
+            assert f"{s.level} · {s.name}" in text
+        for item in pb.first_actions.first_15_minutes + pb.first_actions.first_hour:
+            assert item in text
+        for role in pb.roles:
+            assert role.role in text
+        for statement in pb.holding_statements:
+            assert statement.title in text and statement.text.split("[")[0] in text
+        card_href = posixpath.relpath(uri, entry.page_uri.removesuffix(".md")) + "/"
+        assert f'href="{card_href}"' in article(repo_site, entry.page_uri.removesuffix(".md"))
+
+
+def test_cards_stay_out_of_search_and_navigation(repo_site: Path) -> None:
+    index = json.loads((repo_site / "search" / "search_index.json").read_text())
+    assert not [d["location"] for d in index["docs"] if d["location"].startswith("cards/")]
+    assert "cards/" not in page(repo_site, "")
+
+
+# -- offline copy ------------------------------------------------------------------------------
+
+
+def test_offline_build_inlines_search_and_loads_nothing_from_a_cdn(tmp_path: Path) -> None:
+    site = tmp_path / "offline"
+    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                 str(REPO / "mkdocs.yml"), "-d", str(site), HANDBOOK_OFFLINE="true")
+    assert result.returncode == 0, result.stderr
+    assert (site / "index.html").is_file() and (site / "skills.html").is_file()
+    assert (site / "search" / "search_index.js").read_text().startswith("var __index = ")
+    assert (site / "go" / "crisis-first-hour.html").is_file()
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "cdn." not in text, html
