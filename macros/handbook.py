@@ -79,6 +79,9 @@ class Handbook:
     playbooks: dict[str, Entry] = field(default_factory=dict)
     paths: dict[str, PathEntry] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # former id -> id
+    #: Ids (and former ids) of playbook files that have errors of their own:
+    #: references to them are not reported again in every file that links them.
+    broken: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
 
@@ -171,13 +174,15 @@ def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
         rel = display_path(file, root)
         source, problems = _load(file, root, rel)
         book.problems += problems
-        if source is None:
-            continue
-        playbook, more = validate_playbook(source)
-        source.compact()
-        book.problems += _new_places(more, problems)
+        playbook = None
+        if source is not None:
+            playbook, more = validate_playbook(source)
+            source.compact()
+            book.problems += _new_places(more, problems)
         if playbook is not None:
             _add_playbook(book, Entry(playbook, source, file, rel))
+        else:
+            book.broken |= _claimed_ids(file, source)
 
     for file in path_files:
         rel = display_path(file, root)
@@ -205,6 +210,18 @@ def _load_handbook(root: Path, only: Iterable[Path] | None) -> Handbook:
         book.files_checked = len(wanted)
     book.problems.sort()
     return book
+
+
+def _claimed_ids(file: Path, source: Source | None) -> set[str]:
+    """The ids a playbook that failed to load would have answered to."""
+    claimed = {file.stem}
+    data = source.data if source is not None else None
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str):
+            claimed.add(data["id"])
+        if isinstance(data.get("aliases"), list):
+            claimed |= {a for a in data["aliases"] if isinstance(a, str)}
+    return claimed
 
 
 def _new_places(problems: list[Problem], known: list[Problem]) -> list[Problem]:
@@ -303,8 +320,8 @@ def _check_references(book: Handbook) -> None:
 
 def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:
     line, column = source.position(loc)
-    if ref in book.playbooks:
-        return
+    if ref in book.playbooks or ref in book.broken:
+        return  # a broken target has its own error; do not repeat it in every linking file
     if ref in book.aliases:
         book.problems.append(Problem(
             rel, line, column,

@@ -35,8 +35,7 @@ class Problem:
         message = _github_escape(f"{self.message} ({self.rule})")
         return (
             f"::{command} file={_github_escape_property(self.path)},"
-            f"line={max(self.line, 1)},col={max(self.column, 1)},"
-            f"title={self.rule}::{message}"
+            f"line={max(self.line, 1)},col={max(self.column, 1)}::{message}"
         )
 
 

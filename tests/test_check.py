@@ -61,7 +61,7 @@ def test_github_format_annotates_file_line_and_column(mini: Path) -> None:
     rel = place(mini, FIXTURES / "invalid" / "enum-typo.yml")
     result = handbook("check", "--format", "github", "--root", str(mini))
     assert result.returncode == 1
-    assert result.stdout.startswith(f"::error file={rel},line=8,col=8,title=enum::level: ")
+    assert result.stdout.startswith(f"::error file={rel},line=8,col=8::level: ")
 
 
 def test_overdue_review_is_a_warning_that_fails_only_with_strict(mini: Path) -> None:
@@ -178,3 +178,16 @@ def test_replaced_by_must_name_a_playbook(mini: Path) -> None:
     assert result.returncode == 1
     assert ("playbooks/guides/reply-to-comments.yml:9:14: error: unknown playbook id "
             "'no-such-guide' (unknown-id)") in result.stdout.splitlines()
+
+
+def test_a_broken_playbook_is_reported_once_not_in_every_file_linking_it(mini: Path) -> None:
+    """One typo must give one error, not an 'unknown id' in each guide and path that links it."""
+    crisis = mini / "playbooks" / "crisis-handling" / "severity-triage.yml"
+    crisis.write_text(crisis.read_text().replace("level: practitioner", "level: practitoner"))
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("playbooks/crisis-handling/severity-triage.yml:")
+    assert "did you mean 'practitioner'?" in lines[0]
+    no_traceback(result)

@@ -22,7 +22,7 @@ BIN = Path(sys.executable).parent
 PINNED = {"actions/checkout@v4", "actions/setup-python@v5", "actions/upload-artifact@v4",
           "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"}
 ANNOTATION = re.compile(
-    r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+),title=([a-z-]+)::(.+)$")
+    r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+)::(.+) \(([a-z-]+)\)$")
 
 
 def workflow(name: str) -> dict:
@@ -164,7 +164,7 @@ def test_github_annotations_point_at_the_broken_line(mini: Path) -> None:
     assert found and all(found), result.stdout
     seen: dict[str, list[tuple[str, str, int, str]]] = {}
     for match in found:
-        kind, file, line, col, rule, _message = match.groups()
+        kind, file, line, col, _message, rule = match.groups()
         text = (mini / file).read_text().splitlines()[int(line) - 1]
         seen.setdefault(rule, []).append((kind, file, int(line), text[int(col) - 1:]))
     assert seen["enum"] == [("error", "playbooks/guides/extra.yml", level + 1, "beginner")]
