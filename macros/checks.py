@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from typing import Any
 
 from .freshness import review_due
 from .handbook import Handbook
@@ -12,7 +14,8 @@ from .problems import Problem
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Overdue reviews, lapsed approvals, personal data, secrets and texts too long to post."""
+    """Overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
+    and texts too long to post."""
     found: list[Problem] = privacy_warnings(book) + length_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook
@@ -31,4 +34,23 @@ def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
                     f"approval of holding statement '{statement.title}' lapsed on "
                     f"{statement.approved_until.isoformat()}; ask {statement.approver} to "
                     "re-approve it", "approval-expired", "warning"))
+        if pb.status != "draft":
+            for loc in _placeholders(entry.source.data, ()):
+                line, column = entry.position(*loc)
+                found.append(Problem(
+                    entry.rel_path, line, column,
+                    "this is still the TODO placeholder from handbook new; write the real "
+                    "text, or keep status: draft until it is ready", "placeholder", "warning"))
     return found
+
+
+def _placeholders(data: Any, loc: tuple) -> Iterator[tuple]:
+    """Where a text still starts with the ``TODO`` that ``handbook new`` writes."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, (*loc, index))
+    elif isinstance(data, str) and data.lstrip().startswith("TODO"):
+        yield loc

@@ -165,3 +165,20 @@ def test_new_playbook_gets_a_draft_page_and_go_link(mini: Path, tmp_path: Path) 
     assert "<h1" in page and "Reply to dms" in page
     assert "Draft" in page and "still being written" in page
     assert (site / "go/reply-to-dms/index.html").is_file()
+
+
+def test_publishing_a_starter_with_its_todo_text_left_in_warns(tmp_path: Path) -> None:
+    """status: active with TODO placeholders still in it: a warning at each, failing --strict."""
+    root = repo_copy(tmp_path)
+    assert handbook("new", "guide", "half-done", "--root", str(root)).returncode == 0
+    target = root / "playbooks/guides/half-done.yml"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    lines = [line.replace("status: draft", "status: active") for line in lines]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    todo_lines = {n for n, line in enumerate(lines, start=1)
+                  if "TODO" in line and not line.lstrip().startswith("#")}
+    result = handbook("check", "--strict", "--root", str(root), str(target))
+    assert result.returncode == 1
+    warned = [line for line in result.stdout.splitlines() if line.endswith("(placeholder)")]
+    assert warned and {int(w.split(":")[1]) for w in warned} == todo_lines
+    assert all(": warning: this is still the TODO placeholder" in w for w in warned)
