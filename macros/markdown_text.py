@@ -36,18 +36,47 @@ def prose(text: str) -> str:
     return _ATTR_LIST.sub(lambda m: "\\" + m.group(0), _escape_html(text.strip()))
 
 
+def _one_line(text: str) -> str:
+    """Inline Markdown on one line, HTML and attribute braces shown as typed."""
+    return _escape_html(" ".join(text.split())).replace("{", "\\{").replace("}", "\\}")
+
+
 def inline(text: str) -> str:
     """One line of inline Markdown (titles, checklist items, headings)."""
-    text = " ".join(text.split())
-    text = _escape_html(text).replace("{", "\\{").replace("}", "\\}")
+    text = _one_line(text)
     if (text and text[0] in "#>+-*=") or re.match(r"\d+[.)]\s", text):
         text = "\\" + text  # would start a heading, quote or list
     return text
 
 
+_LIST_ITEM = re.compile(r"(?:[-*+]|(\d+)[.)])\s+")
+
+
 def cell(text: str) -> str:
-    """Text for one Markdown table cell."""
-    return inline(text).replace("|", "\\|")
+    """Text for one Markdown table cell; paragraphs and list items become lines.
+
+    A cell holds a single line of Markdown, so a list would otherwise run
+    together with its ``-`` marks showing.
+    """
+    blocks: list[str] = []
+    new_block = True
+    for line in text.strip().splitlines():
+        stripped = line.strip()
+        item = _LIST_ITEM.match(stripped)
+        if not stripped:
+            new_block = True
+        elif item:
+            number = item.group(1)
+            blocks.append(f"{number}. " if number else "• ")
+            blocks[-1] += stripped[item.end():]
+            new_block = False
+        elif new_block or not blocks:
+            blocks.append(stripped)
+            new_block = False
+        else:
+            blocks[-1] += " " + stripped
+    # Inside a cell a leading "-", "#" or "1." starts nothing, so no escaping is needed.
+    return "<br>".join(_one_line(block).replace("|", "\\|") for block in blocks)
 
 
 def quoted(text: str) -> str:

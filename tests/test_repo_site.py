@@ -88,3 +88,21 @@ def test_every_link_is_relative_and_resolves(repo_site: Path) -> None:
             if not path.exists():
                 broken.append(f"{page.relative_to(repo_site)}: {target}")
     assert broken == []
+
+
+def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
+        repo_site: Path) -> None:
+    """A table cell is one line: list items become lines, and no stray '*' or '-' shows."""
+    page = (repo_site / "playbooks/crisis-handling/crisis-severity-triage/index.html").read_text()
+    table = page[page.index('<div class="hb-severity">'):]
+    table = table[:table.index("</table>")]
+    cells = re.findall(r"<td>(.*?)</td>", table, re.S)
+    book = load_handbook(REPO)
+    levels = book.playbooks["crisis-severity-triage"].playbook.severity_levels
+    multi = [s for s in levels if "\n- " in s.criteria]
+    assert multi, "the starter triage playbook has bulleted criteria"
+    for level in multi:
+        first_item = level.criteria.split("\n- ", 1)[1].split("—")[0]
+        bold = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", first_item.strip())
+        assert any(f"<br>• {bold}" in c or f"<br />• {bold}" in c for c in cells), bold
+    assert not any(re.search(r"(^|>)\s*\\?\*\*|<br\s*/?>\s*- ", c) for c in cells)
