@@ -153,7 +153,7 @@ def watch() -> Watch:
 
 
 @contextlib.contextmanager
-def _context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
+def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
     context = browser.new_context(**options)
     context.route("**/*", watch.route)
     context.on("page", watch.attach)
@@ -165,7 +165,7 @@ def _context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
 @pytest.fixture
 def context(browser: Any, watch: Watch) -> Iterator[Any]:
     """A fresh desktop context (1280x900)."""
-    with _context(browser, watch, viewport={"width": 1280, "height": 900}) as context:
+    with open_context(browser, watch, viewport={"width": 1280, "height": 900}) as context:
         yield context
 
 
@@ -177,7 +177,7 @@ def page(context: Any) -> Any:
 @pytest.fixture
 def phone(browser: Any, watch: Watch) -> Iterator[Any]:
     """A page in a fresh 375 px wide phone context."""
-    with _context(browser, watch, viewport={"width": 375, "height": 740},
+    with open_context(browser, watch, viewport={"width": 375, "height": 740},
                   device_scale_factor=2, is_mobile=True, has_touch=True) as context:
         yield context.new_page()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import shot
+from .conftest import open_context, shot
 
 PAGES = {
     "home": "",
@@ -33,9 +33,7 @@ def _problems(page) -> list[str]:  # noqa: ANN001 - Playwright page
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_serious_accessibility_problems(browser, watch, name: str, scheme: str,
                                            base_url: str) -> None:  # noqa: ANN001
-    from .conftest import _context
-
-    with _context(browser, watch, viewport={"width": 1280, "height": 900},
+    with open_context(browser, watch, viewport={"width": 1280, "height": 900},
                   color_scheme=scheme) as context:
         page = context.new_page()
         page.goto(base_url + PAGES[name])
