@@ -154,6 +154,7 @@ def watch() -> Watch:
 
 @contextlib.contextmanager
 def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
+    """A new browser context watched by ``watch``; checked when it closes."""
     context = browser.new_context(**options)
     context.route("**/*", watch.route)
     context.on("page", watch.attach)
