@@ -52,11 +52,12 @@ def inline(text: str) -> str:
 _LIST_ITEM = re.compile(r"(?:[-*+]|(\d+)[.)])\s+")
 
 
-def cell(text: str) -> str:
+def cell(text: str, separator: str = "<br>") -> str:
     """Text for one Markdown table cell; paragraphs and list items become lines.
 
     A cell holds a single line of Markdown, so a list would otherwise run
-    together with its ``-`` marks showing.
+    together with its ``-`` marks showing. ``separator=" "`` keeps them on one
+    run of text (where space matters more, as on a printed card).
     """
     blocks: list[str] = []
     new_block = True
@@ -76,7 +77,7 @@ def cell(text: str) -> str:
         else:
             blocks[-1] += " " + stripped
     # Inside a cell a leading "-", "#" or "1." starts nothing, so no escaping is needed.
-    return "<br>".join(_one_line(block).replace("|", "\\|") for block in blocks)
+    return separator.join(_one_line(block).replace("|", "\\|") for block in blocks)
 
 
 def quoted(text: str) -> str:

@@ -53,7 +53,7 @@ def test_one_page_per_playbook_with_kind_sections_in_order(mini_site: Path) -> N
     assert order == sorted(order)
     assert '<td><strong>1 · Critical</strong></td>' in page
     assert '<strong>15 min</strong>' in page
-    assert 'class="task-list-item"' in page and "Pause scheduled posts" in page
+    assert 'class="hb-checklist"' in page and "Pause scheduled posts" in page
     guide = article(mini_site, "playbooks/guides/reply-to-comments")
     assert 'id="answer-same-day"' in guide  # explicit step anchor
     assert 'id="read-the-whole-thread-first"' in guide  # anchor from the title

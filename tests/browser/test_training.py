@@ -1,92 +1,33 @@
 """The training layer in a real browser: progress survives a reload, triage picks the right
 level, each crisis card prints on one A4 and one US Letter page, the offline copy works
-from file://.
-
-Needs Debian's chromium at /usr/bin/chromium and Playwright for Python; without them the
-test is skipped locally and fails in CI (as in test_browser_search.py).
+from file://. Fixtures (browser, watched page, served site) come from conftest.py.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import io
-import os
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_ok, run
+from conftest import REPO, run
+from pypdf import PdfReader
 
 from macros.handbook import load_handbook
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not os.environ.get("CI"):  # in CI a missing browser must fail, not skip
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium (apt-get install chromium)", allow_module_level=True)
-    pytest.importorskip("playwright")
+from .conftest import Watch, open_context
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-from pypdf import PdfReader  # noqa: E402
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 BOOK = load_handbook(REPO)
 CRISIS = [e.id for e in BOOK.by_kind("crisis-handling")]
 PATH = "crisis-on-call-readiness"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1; yield its base URL."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with serve(build_ok(REPO, tmp_path_factory.mktemp("training-browser"))) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser) -> Iterator[object]:  # noqa: ANN001
-    context = browser.new_context()
-    page = context.new_page()
-    page.errors = []  # type: ignore[attr-defined]
-    page.on("pageerror", lambda error: page.errors.append(str(error)))  # type: ignore[attr-defined]
-    yield page
-    assert page.errors == []  # type: ignore[attr-defined]
-    context.close()
-
-
 # -- onboarding progress -------------------------------------------------------------------
 
 
-def test_ticked_steps_survive_a_reload_and_reset_clears_them(page, base: str) -> None:  # noqa: ANN001
+def test_ticked_steps_survive_a_reload_and_reset_clears_them(page, base_url: str) -> None:  # noqa: ANN001
     steps = [BOOK.resolve(s.playbook).id for s in BOOK.paths[PATH].path.steps]
-    page.goto(f"{base}paths/{PATH}/")
+    page.goto(f"{base_url}paths/{PATH}/")
     count = page.locator("[data-hb-progress-count]")
     assert count.is_visible() and count.inner_text() == f"0 of {len(steps)} steps done"
     page.locator(f"input[data-hb-step='{steps[0]}']").check()
@@ -102,10 +43,10 @@ def test_ticked_steps_survive_a_reload_and_reset_clears_them(page, base: str) ->
     assert stored == [steps[0], steps[2]]  # keyed by path id, holding playbook ids
 
     # Another path keeps its own progress.
-    page.goto(f"{base}paths/new-community-manager/")
+    page.goto(f"{base_url}paths/new-community-manager/")
     assert page.locator("[data-hb-progress-count]").inner_text().startswith("0 of ")
 
-    page.goto(f"{base}paths/{PATH}/")
+    page.goto(f"{base_url}paths/{PATH}/")
     page.locator("[data-hb-progress-reset]").click()
     page.reload()
     assert page.eval_on_selector_all("input[data-hb-step]",
@@ -113,19 +54,22 @@ def test_ticked_steps_survive_a_reload_and_reset_clears_them(page, base: str) ->
     assert page.evaluate(f"() => localStorage.getItem('hb-progress:{PATH}')") is None
 
 
-def test_without_javascript_pages_show_no_dead_controls(browser, base: str) -> None:  # noqa: ANN001
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{base}paths/{PATH}/")
+def test_without_javascript_pages_show_no_dead_controls(
+        browser, watch: Watch, base_url: str) -> None:  # noqa: ANN001
+    with open_context(browser, watch, java_script_enabled=False) as context:
+        _no_dead_controls(context.new_page(), base_url)
+
+
+def _no_dead_controls(page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(f"{base_url}paths/{PATH}/")
     assert page.locator("h3").first.is_visible()
     assert not page.locator(".hb-progress").is_visible()
     assert page.locator("input[data-hb-step]:visible").count() == 0
-    page.goto(f"{base}playbooks/crisis-handling/crisis-severity-triage/")
+    page.goto(f"{base_url}playbooks/crisis-handling/crisis-severity-triage/")
     assert not page.locator(".hb-triage").is_visible()
     assert page.locator(".hb-severity table").is_visible()
-    page.goto(f"{base}cards/crisis-first-hour/")
+    page.goto(f"{base_url}cards/crisis-first-hour/")
     assert page.locator("[data-hb-print]:visible").count() == 0
-    context.close()
 
 
 # -- crisis triage --------------------------------------------------------------------------
@@ -143,10 +87,10 @@ ANSWERS = [set(), {"harm"}, {"legal"}, {"media"}, {"spreading"}, {"growing"},
 
 @pytest.mark.parametrize("playbook_id", ["crisis-severity-triage", "x-crisis-end-of-day"])
 def test_triage_answers_highlight_the_level_the_yaml_gives(
-        page, base: str, playbook_id: str) -> None:  # noqa: ANN001
+        page, base_url: str, playbook_id: str) -> None:  # noqa: ANN001
     entry = BOOK.resolve(playbook_id)
     levels = sorted(entry.playbook.severity_levels, key=lambda s: s.level)
-    page.goto(f"{base}{entry.page_uri.removesuffix('.md')}/")
+    page.goto(f"{base_url}{entry.page_uri.removesuffix('.md')}/")
     widget = page.locator("[data-hb-triage]")
     assert widget.is_visible()
     assert page.locator("[data-hb-level]:visible").count() == 0  # nothing answered yet
@@ -179,8 +123,8 @@ def test_triage_answers_highlight_the_level_the_yaml_gives(
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("playbook_id", CRISIS)
-def test_crisis_card_prints_on_one_page(page, base: str, playbook_id: str, paper: str) -> None:  # noqa: ANN001
-    page.goto(f"{base}cards/{playbook_id}/")
+def test_crisis_card_prints_on_one_page(page, base_url: str, playbook_id: str, paper: str) -> None:  # noqa: ANN001
+    page.goto(f"{base_url}cards/{playbook_id}/")
     pdf = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
     assert len(pdf.pages) == 1
     text = " ".join(pdf.pages[0].extract_text().split())
@@ -194,13 +138,17 @@ def test_crisis_card_prints_on_one_page(page, base: str, playbook_id: str, paper
 # -- offline copy ------------------------------------------------------------------------------
 
 
-def test_offline_copy_searches_and_links_from_disk(browser, tmp_path: Path) -> None:  # noqa: ANN001
+def test_offline_copy_searches_and_links_from_disk(
+        browser, watch: Watch, tmp_path: Path) -> None:  # noqa: ANN001
     site = tmp_path / "offline"
     result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                  str(REPO / "mkdocs.yml"), "-d", str(site), HANDBOOK_OFFLINE="true")
     assert result.returncode == 0, result.stderr
-    context = browser.new_context()
-    page = context.new_page()
+    with open_context(browser, watch) as context:
+        _offline_copy_works(context.new_page(), site)
+
+
+def _offline_copy_works(page, site: Path) -> None:  # noqa: ANN001
     outside: list[str] = []
     page.on("request", lambda r: r.url.startswith("file://") or outside.append(r.url))
     page.goto((site / "index.html").as_uri())
@@ -220,4 +168,3 @@ def test_offline_copy_searches_and_links_from_disk(browser, tmp_path: Path) -> N
     page.reload()
     assert page.locator("input[data-hb-step]").first.is_checked()
     assert outside == []
-    context.close()

@@ -1,0 +1,1 @@
+"""Browser tests: the built handbook driven in Debian's chromium by Playwright."""

@@ -1,0 +1,191 @@
+"""Shared browser fixtures: one site build, local servers, one chromium per session.
+
+Every test gets a fresh browser context in which any request that would leave
+127.0.0.1 is blocked and recorded, and console errors are recorded; the test
+fails at teardown if either list is not empty.
+
+Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it) and
+Playwright for Python: without them the tests are skipped locally, and they
+fail in CI (``CI`` set), where a missing browser must not pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import FIXTURES, MINI, REPO, build_ok
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; look at them after a run
+PREFIX = "/handbook/"  # the sub-path the site is also served under
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "missing-outside-prefix")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
+@functools.cache
+def _skip_reason() -> str | None:
+    """Why the browser tests cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return f"no {CHROMIUM} (apt-get install chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+def _serve(site: Path, prefix: str = "/") -> Iterator[str]:
+    handler = type("Handler", (_Quiet,), {"prefix": prefix})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's real handbook, built once."""
+    return build_ok(REPO, tmp_path_factory.mktemp("browser-repo-site"))
+
+
+@pytest.fixture(scope="session")
+def base_url(repo_site: Path) -> Iterator[str]:
+    """The repository handbook served at the root of 127.0.0.1:<port>."""
+    yield from _serve(repo_site)
+
+
+@pytest.fixture(scope="session")
+def sub_url(repo_site: Path) -> Iterator[str]:
+    """The same files served under /handbook/, as on a project site or intranet folder."""
+    yield from _serve(repo_site, PREFIX)
+
+
+@pytest.fixture(scope="session")
+def mini_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The mini handbook (it has an alias) plus a Turkish, emoji and Arabic playbook."""
+    project = shutil.copytree(MINI, tmp_path_factory.mktemp("browser-mini") / "mini")
+    shutil.copy(FIXTURES / "valid" / "turkish-emoji-rtl.yml", project / "playbooks" / "guides")
+    # The repository's theme overrides, as the real site has them: without them
+    # Material's repository widget calls api.github.com on every page.
+    shutil.copytree(REPO / "overrides", project / "overrides")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    yield from _serve(build_ok(project, project.parent / "site"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    reason = _skip_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests cannot run in CI: {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a context did that it must not: outside requests and console errors."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self.errors: list[str] = []
+        self.allowed_errors: list[str] = []  # regexes a test expects, e.g. a 404 it asked for
+
+    def route(self, route: Any) -> None:
+        url = route.request.url
+        if urlsplit(url).hostname in ("127.0.0.1", None) or not url.startswith("http"):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def console(self, message: Any) -> None:
+        if message.type == "error":
+            self.errors.append(f"{message.text} ({message.location.get('url')})")
+
+    def attach(self, page: Any) -> None:
+        page.on("console", self.console)
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+
+    def check(self) -> None:
+        errors = [e for e in self.errors
+                  if not any(re.search(p, e) for p in self.allowed_errors)]
+        assert self.outside == [], f"requests left 127.0.0.1: {self.outside}"
+        assert errors == [], f"console errors: {errors}"
+
+
+@pytest.fixture
+def watch() -> Watch:
+    return Watch()
+
+
+@contextlib.contextmanager
+def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
+    """A new browser context watched by ``watch``; checked when it closes."""
+    context = browser.new_context(**options)
+    context.route("**/*", watch.route)
+    context.on("page", watch.attach)
+    yield context
+    context.close()
+    watch.check()
+
+
+@pytest.fixture
+def context(browser: Any, watch: Watch) -> Iterator[Any]:
+    """A fresh desktop context (1280x900)."""
+    with open_context(browser, watch, viewport={"width": 1280, "height": 900}) as context:
+        yield context
+
+
+@pytest.fixture
+def page(context: Any) -> Any:
+    return context.new_page()
+
+
+@pytest.fixture
+def phone(browser: Any, watch: Watch) -> Iterator[Any]:
+    """A page in a fresh 375 px wide phone context."""
+    with open_context(browser, watch, viewport={"width": 375, "height": 740},
+                  device_scale_factor=2, is_mobile=True, has_touch=True) as context:
+        yield context.new_page()
+
+
+def shot(page: Any, name: str) -> Path:
+    """Save a full-page screenshot as test-artifacts/screenshots/<name>.png."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

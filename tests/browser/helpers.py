@@ -1,0 +1,57 @@
+"""Small helpers shared by the browser tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+PLACEHOLDER_OR_MARKUP = re.compile(r"\[[^\]]*\]|[*_:()\"]")
+
+
+def page_id(href: str) -> str:
+    """The last path segment of a link: a playbook id for playbook pages."""
+    return urlsplit(href).path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def search(page: Any, base: str, query: str) -> list[str]:
+    """The page ids of the results for ``query`` typed into Material's search box, best first."""
+    page.goto(base)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=10)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    page.wait_for_timeout(500)  # let the last keystroke's results replace the earlier ones
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link",
+        "links => links.map(a => a.getAttribute('href'))")
+    ids: list[str] = []
+    for href in hrefs:  # one item per page, then one per matching section of it
+        if page_id(href) not in ids:
+            ids.append(page_id(href))
+    return ids
+
+
+def heading(page: Any) -> str:
+    """The page's h1 text without the permalink sign."""
+    return page.locator("h1").first.inner_text().rstrip("¶").strip()
+
+
+def plain(text: str) -> str:
+    """``text`` without [placeholders], Markdown emphasis or punctuation search treats as syntax."""
+    return " ".join(PLACEHOLDER_OR_MARKUP.sub(" ", text).split())
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+", plain(text).strip()) if s]
+
+
+def contrast(rgb1: str, rgb2: str) -> float:
+    """WCAG contrast ratio of two CSS ``rgb()``/``rgba()`` colours (alpha ignored)."""
+    def luminance(css: str) -> float:
+        channels = [int(float(c)) / 255 for c in re.findall(r"[\d.]+", css)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(rgb1), luminance(rgb2)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

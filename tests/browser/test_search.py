@@ -1,0 +1,85 @@
+"""Material's search, typed into in a real browser, lists the right playbook first.
+
+The queries come from the playbooks' YAML (a holding statement, a campaign-length
+rule, strategy questions), so they follow the content when it changes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO
+
+from macros.handbook import load_handbook
+
+from .helpers import heading, search, sentences
+
+BOOK = load_handbook(REPO)
+
+
+def _pb(playbook_id: str):  # noqa: ANN202 - a playbook model of some kind
+    return BOOK.playbooks[playbook_id].playbook
+
+
+def _statement_case() -> tuple[str, str]:
+    """The library's most specific holding statement: its longest first sentence."""
+    texts = [sentences(h.text)[0] for h in _pb("holding-statement-library").holding_statements]
+    return max(texts, key=lambda s: len(s.split())), "holding-statement-library"
+
+
+def _rule_cases() -> list[tuple[str, str]]:
+    """The first rule of every campaign-length playbook: eight words of its longest sentence."""
+    cases = []
+    for entry in BOOK.by_kind("campaign-length"):
+        longest = max(sentences(entry.playbook.rules[0].rationale), key=lambda s: len(s.split()))
+        cases.append((" ".join(longest.split()[:8]), entry.id))
+    return cases
+
+
+# The four-planning-questions overview asks the questions that the dedicated
+# playbooks answer, so its questions rightly find those playbooks first.
+QUESTION_CASES = [(_pb(pid).questions[0].question, pid)
+                  for pid in ("align-social-with-business-goals",
+                              "stories-objective-views-replies-taps")]
+
+CASES = [_statement_case(), *_rule_cases(), *QUESTION_CASES]
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES, ids=[c[1] for c in CASES])
+def test_a_phrase_from_a_playbook_finds_it_first(page, base_url: str, query: str,
+                                                 expected: str) -> None:  # noqa: ANN001
+    results = search(page, base_url, query)
+    assert results[:1] == [expected], (query, results[:5])
+
+
+SHORT_QUERIES = {
+    "holding statement": "holding-statement-library",
+    "which networks": "find-where-your-audience-is",
+    "campaign length": "campaign-duration-by-objective",
+    "Stories replies": "stories-objective-views-replies-taps",
+    "angry customer": "viral-customer-complaint",
+    "content calendar": "content-calendar-planning",
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), SHORT_QUERIES.items())
+def test_a_short_topic_query_lists_the_playbook_first_or_second(
+        page, base_url: str, query: str, expected: str) -> None:  # noqa: ANN001
+    assert expected in search(page, base_url, query)[:2]
+
+
+def test_search_works_when_the_site_lives_under_a_sub_path(page, sub_url: str) -> None:  # noqa: ANN001
+    query, expected = _statement_case()
+    assert search(page, sub_url, query)[:1] == [expected]
+    page.locator(".md-search-result__item > a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(sub_url) and f"/{expected}/" in page.url
+    assert heading(page) == _pb(expected).title
+
+
+# Typed without the Turkish letters ("istanbul subesi") nothing is found: lunr
+# does not fold diacritics, and Material offers no setting for it.
+@pytest.mark.parametrize("query", ["İstanbul", "şubesi", "İstanbul şubesi"])
+def test_turkish_and_accented_queries_find_the_turkish_title(page, mini_url: str,
+                                                             query: str) -> None:  # noqa: ANN001
+    assert search(page, mini_url, query)[0] == "turkish-emoji-rtl"
+
