@@ -288,7 +288,6 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
         row["first_handbook_build_dumped_markdown"] = True
     make_baseline(root, dump, baseline)
 
-    builds: dict[str, list[tuple[float, float, float]]] = {"handbook": [], "baseline": []}
     for n in range(rounds):
         for name, project in (("handbook", root), ("baseline", baseline)):
             if len(builds[name]) == rounds:
@@ -347,6 +346,37 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def markdown(rows: list[dict]) -> str:
+    """The results as the Markdown tables of docs/performance.md."""
+    lines = [
+        "| Playbooks | Pages | `handbook check` | Bare parse | Ratio | Build | Baseline | Ratio "
+        "| Peak memory | Site | Baseline site | Median page | Largest page | Search index "
+        "| Redirect pages |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        site, base = r["handbook_site"], r["baseline_site"]
+        lines.append(
+            f"| {r['playbooks']:,} | {site['pages']:,} | {r['check_s']:.2f} s "
+            f"| {r['bare_parse_s']:.2f} s | {r['check_over_bare']:.2f} "
+            f"| {r['handbook_build_s']:.1f} s | {r['baseline_build_s']:.1f} s "
+            f"| {r['build_over_baseline']:.2f} | {r['handbook_peak_mb']:,} MB "
+            f"| {site['site_mb']} MB | {base['site_mb']} MB | {site['page_kb_median']} KB "
+            f"| {site['largest_page_kb']:,} KB ({site['largest_page']}) "
+            f"| {site['search_index_mb']} MB | {site['redirect_pages']:,} "
+            f"({site['redirect_mb']} MB) |")
+    for r in rows:
+        if "serve" in r:
+            s = r["serve"]
+            lines.append(
+                f"\nPreview at {r['playbooks']:,} playbooks (`{s['command']}`): first build "
+                f"{s['first_build_s']} s wall; after an edit, the page showed the change in "
+                f"{', '.join(str(t) for t in s['edit_to_page_s'])} s wall; the server used "
+                f"{', '.join(str(t) for t in s['rebuild_cpu_s'])} s of CPU for each rebuild.")
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,5000",
@@ -361,7 +391,13 @@ def main() -> int:
                         help="no separate warm-up build: the first timed handbook build "
                              "also dumps the Markdown for the baseline (saves a build)")
     parser.add_argument("--json", type=Path, help="write the results here as JSON")
+    parser.add_argument("--markdown", nargs="+", type=Path, metavar="JSON",
+                        help="print the Markdown tables of earlier --json results and stop")
     args = parser.parse_args()
+    if args.markdown:
+        rows = [row for path in args.markdown for row in json.loads(path.read_text())["sizes"]]
+        print(markdown(sorted(rows, key=lambda r: r["playbooks"])))
+        return 0
     sizes = [100, 1000] if args.quick else [int(s) for s in args.sizes.split(",")]
 
     rows = []
