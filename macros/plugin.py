@@ -6,6 +6,7 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import Callable
@@ -104,10 +105,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.template_cache = TemplateCache()
         self.dirty = False
         self.built = False
+        self.command = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
         self.dirty = dirty
+        self.command = command
 
     # -- loading ---------------------------------------------------------------
 
@@ -125,6 +128,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
         self.book = book
+        if self.command == "build":
+            # The loaded handbook lives until the build ends: move it out of the
+            # cyclic garbage collector's way, which otherwise rescans it on every
+            # full collection while pages are built.
+            gc.freeze()
         custom_dir = config.theme.custom_dir
         self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
                                  self.template_cache)
