@@ -6,24 +6,34 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import contributing
 from .gitinfo import file_history, handbook_version, history_url
-from .handbook import PATHS_DIR, PLAYBOOKS_DIR, Handbook, load_handbook
+from .handbook import (
+    PATHS_DIR,
+    PLAYBOOKS_DIR,
+    FileCache,
+    Handbook,
+    load_handbook,
+)
 from .model import KIND_FOLDERS
 from .problems import Problem, errors
-from .render import Renderer
+from .render import Renderer, TemplateCache
 from .sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -36,6 +46,54 @@ class HandbookConfig(Config):
     """Clean every page's HTML with nh3 (leave on unless you trust every author)."""
 
 
+class GeneratedPage(File):
+    """A generated page rendered when first read, rebuilt by a dirty build only when stale.
+
+    ``mkdocs serve --dirty`` (and ``build --dirty``) rebuild a page when
+    ``is_modified()``: here, when its output is missing or older than one of
+    its ``sources`` (a YAML file, or a folder for list pages). Pages a dirty
+    build skips are never rendered at all.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.render: Callable[[], str] = str
+        self.sources: tuple[Path, ...] = ()
+
+    @classmethod
+    def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str],
+             sources: tuple[Path, ...], inclusion: InclusionLevel) -> GeneratedPage:
+        page = cls.generated(config, uri, content="", inclusion=inclusion)
+        page._content = None
+        page.render, page.sources = render, sources
+        return page
+
+    @property
+    def content_string(self) -> str:
+        if self._content is None:
+            self._content = self.render()
+        return str(self._content)
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value.decode()
+
+    def is_modified(self) -> bool:
+        try:
+            built = os.stat(self.abs_dest_path).st_mtime_ns
+        except OSError:
+            return True
+        return any(_mtime(source) > built for source in self.sources)
+
+
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     supports_multiple_instances = False
 
@@ -43,12 +101,24 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.book: Handbook | None = None
         self.renderer: Renderer | None = None
         self.macro_problems: list[Problem] = []
+        # Kept across `mkdocs serve` rebuilds (on_startup makes MkDocs keep this
+        # instance): an unchanged YAML file is not parsed again.
+        self.file_cache: FileCache = {}
+        self.template_cache = TemplateCache()
+        self.dirty = False
+        self.built = False
+        self.command = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
+        self.dirty = dirty
+        self.command = command
 
     # -- loading ---------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        book = load_handbook(root)
+        book = load_handbook(root, cache=self.file_cache)
         failing = errors(book.problems)
         for problem in book.problems:
             if problem.severity == "warning":
@@ -60,9 +130,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
         self.book = book
+        if self.command == "build":
+            # The loaded handbook lives until the build ends: move it out of the
+            # cyclic garbage collector's way, which otherwise rescans it on every
+            # full collection while pages are built.
+            gc.freeze()
         custom_dir = config.theme.custom_dir
-        self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None)
-        self._register_redirects(config)
+        self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
+                                 self.template_cache)
+        if not (self.dirty and self.built):
+            # A dirty rebuild keeps the /go/ pages the first build wrote.
+            self._register_redirects(config)
         self._read_git(config)
         return config
 
@@ -105,38 +183,52 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         docs_dir = config.docs_dir
         generated: list[File] = []
 
-        def add(uri: str, content: str, source: Path | None, in_nav: bool) -> None:
+        def add(uri: str, render: Callable[[], str], sources: tuple[Path, ...],
+                edit: Path | None, in_nav: bool) -> None:
             existing = files.get_file_from_path(uri)
             if existing is not None and existing.generated_by is None:
                 raise PluginError(
                     f"{existing.src_uri} in docs/ has the same address as a generated page; "
                     "rename the hand-written page or the playbook id")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, uri, content=content, inclusion=inclusion)
-            if source is not None:
-                file.edit_uri = os.path.relpath(source, docs_dir).replace(os.sep, "/")
+            file = GeneratedPage.lazy(config, uri, render, sources, inclusion)
+            if edit is not None:
+                file.edit_uri = os.path.relpath(edit, docs_dir).replace(os.sep, "/")
             generated.append(file)
 
+        # Each page is rendered when MkDocs reads it. `sources` are what a dirty
+        # rebuild (mkdocs serve --dirty) compares with the built page: a playbook
+        # or path page follows its own file; a list page follows its folder, so it
+        # is rebuilt when a playbook is added, removed or renamed, and otherwise
+        # keeps the titles it had (a full build refreshes every list).
+        playbooks_dir, paths_dir = book.root / PLAYBOOKS_DIR, book.root / PATHS_DIR
+        folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
         for entry in book.playbooks.values():
             if files.get_file_from_path(f"go/{entry.id}.md") is not None:
                 raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
                                   f"{entry.rel_path}")
-            add(entry.page_uri, renderer.playbook_page(entry), entry.file, False)
-        for kind, folder, _title in book.categories:
-            add(f"{PLAYBOOKS_DIR}/{folder}/index.md", renderer.category_page(kind), None, True)
-        add(f"{PLAYBOOKS_DIR}/index.md", renderer.all_playbooks_page(), None, True)
+            add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
+                entry.file, False)
+        for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
+            add(f"{PLAYBOOKS_DIR}/{folder.name}/index.md", partial(renderer.category_page, kind),
+                (folder,), None, True)
+        add(f"{PLAYBOOKS_DIR}/index.md", renderer.all_playbooks_page, (playbooks_dir, *folders),
+            None, True)
         for path in book.paths.values():
-            add(path.page_uri, renderer.path_page(path), path.file, False)
-        add(f"{PATHS_DIR}/index.md", renderer.paths_index_page(), None, True)
-        add("review-queue.md", renderer.review_queue_page(), None, True)
-        add("whats-new.md", renderer.whats_new_page(), None, True)
+            add(path.page_uri, partial(renderer.path_page, path), (path.file,), path.file, False)
+        add(f"{PATHS_DIR}/index.md", renderer.paths_index_page, (paths_dir,), None, True)
+        lists = (playbooks_dir, *folders)  # pages drawn from every playbook
+        add("review-queue.md", renderer.review_queue_page, lists, None, True)
+        add("whats-new.md", renderer.whats_new_page, lists, None, True)
         guide = contributing.page(book.root, config.repo_url, config.edit_uri)
         if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
-            add(contributing.PAGE_URI, guide, book.root / contributing.FILE_NAME, True)
+            source = book.root / contributing.FILE_NAME
+            add(contributing.PAGE_URI, lambda: guide, (source,), source, True)
         # Training layer: the skills map and one printable card per crisis playbook.
-        add("skills.md", renderer.skills_page(), None, True)
+        add("skills.md", renderer.skills_page, lists, None, True)
         for entry in book.by_kind("crisis-handling"):
-            add(f"cards/{entry.id}.md", renderer.card_page(entry), entry.file, False)
+            add(f"cards/{entry.id}.md", partial(renderer.card_page, entry), (entry.file,),
+                entry.file, False)
         for file in generated:
             files.append(file)
         return files
@@ -153,7 +245,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         path = f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}"
         self.macro_problems.append(Problem(path, line, column, message, "macro"))
 
+    @event_priority(100)  # before the tags plugin renders its listings
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001
+        env.bytecode_cache = self.template_cache
         if self.macro_problems:
             for problem in sorted(self.macro_problems):
                 log.error(problem.format_text())
@@ -161,6 +255,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.macro_problems = []
             raise PluginError(f"{count} macro call{'s' * (count != 1)} failed (listed above)")
         return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.built = True
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return clean_html(html) if self.config.sanitize else html
@@ -173,3 +270,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if (self.book.root / contributing.FILE_NAME).is_file():
             server.watch(str(self.book.root / contributing.FILE_NAME))
         return server
+
+
+def _mtime(path: Path) -> int:
+    """Modification time in ns; 0 for a path that does not exist (an empty category)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0

@@ -43,14 +43,17 @@ _ATTRIBUTES = {
 }
 
 
+# Built once: nh3.clean() would rebuild these rules for every page.
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    attributes=_ATTRIBUTES,
+    generic_attribute_prefixes={"data-"},
+    url_schemes={"http", "https", "mailto", "tel"},
+    link_rel=None,
+    strip_comments=False,
+)
+
+
 def clean_html(html: str) -> str:
     """``html`` without scripts, handlers or unsafe URLs; structure and classes kept."""
-    return nh3.clean(
-        html,
-        tags=_TAGS,
-        attributes=_ATTRIBUTES,
-        generic_attribute_prefixes={"data-"},
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel=None,
-        strip_comments=False,
-    )
+    return _CLEANER.clean(html)
