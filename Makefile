@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build check test lint clean
+.PHONY: serve preview build check test lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
+
+# For large handbooks: after the first build, an edit rebuilds only its own page.
+preview: $(VENV)/.installed
+	$(BIN)/mkdocs serve --dirty --no-strict
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
