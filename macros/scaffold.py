@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .handbook import PATHS_DIR, PLAYBOOKS_DIR, YAML_SUFFIXES, Handbook, discover
-from .model import KIND_FOLDERS, KIND_TITLES, _check_id
+from .model import KIND_FOLDERS, _check_id
 from .problems import errors
 from .validate import validate_playbook
 from .yamlsource import load_text
@@ -58,7 +58,7 @@ def starter(book: Handbook, kind: str, playbook_id: str, today: dt.date, *,
         raise ScaffoldError(f"{rel} already exists; choose another id or edit that file")
     owner, owner_note = _owner(book, kind, owner)
     values = {
-        "__KIND_NAME__": KIND_TITLES[kind].lower(),
+        "__KIND_NAME__": kind.replace("-", " "),  # "guide", not the folder title "guides"
         "__KIND__": kind,
         "__ID__": playbook_id,
         "__PATH__": rel,
