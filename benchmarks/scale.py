@@ -128,11 +128,16 @@ def site_sizes(site: Path) -> dict[str, float]:
 BASELINE_PLUGINS = """plugins:
   - search:
       lang: [en, tr]
+      fields:
+        title: {boost: 3}
+        text: {boost: 1}
+        tags: {boost: 3}
   - tags
 
 not_in_nav: |
   /playbooks/*/*.md
   /paths/*.md
+  /cards/*.md
 """
 
 

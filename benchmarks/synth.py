@@ -59,7 +59,8 @@ def _rewrite(text: str, copy: int, known: set[str], new_id: str) -> str:
 def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
     """Write ``count`` playbooks (plus paths) under ``root``; return the YAML files.
 
-    With ``site``, ``mkdocs.yml``, ``docs/`` and ``overrides/`` are copied too,
+    With ``site``, ``mkdocs.yml``, ``CONTRIBUTING.md``, ``docs/`` and ``overrides/``
+    are copied too,
     so ``root`` builds as the real handbook does.
     """
     starters = discover(REPO / PLAYBOOKS_DIR)
@@ -83,7 +84,8 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
                               encoding="utf-8")
             files.append(target)
     if site:
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # CONTRIBUTING.md is a page too
+            shutil.copy(REPO / name, root / name)
         for folder in ("docs", "overrides"):
             shutil.copytree(REPO / folder, root / folder,
                             ignore=shutil.ignore_patterns("__pycache__"))
