@@ -37,7 +37,7 @@ check: $(VENV)/.installed
 	$(BIN)/handbook check --strict
 
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check macros tests
