@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gc
+import html
 import io
 import json
 import os
@@ -121,6 +122,21 @@ def site_sizes(site: Path) -> dict[str, float]:
         "redirect_pages": len(redirects),
         "redirect_mb": round(sum(p.stat().st_size for p in redirects) / 1e6, 2),
     }
+
+
+def article_words(page: Path) -> list[str]:
+    """The words a reader sees in a page's article (tags, list numbers and marks left out)."""
+    text = page.read_text(encoding="utf-8")
+    text = text[text.find("<article"):text.find("</article>")]
+    text = html.unescape(re.sub(r"<[^>]+>", " ", text))
+    return sorted(re.findall(r"[^\W\d_]+", text))
+
+
+def same_content(site: Path, baseline: Path) -> tuple[int, int]:
+    """How many playbook pages of ``site`` show the same words in ``baseline`` (of how many)."""
+    pages = [p.relative_to(site) for p in (site / "playbooks").glob("*/*/index.html")]
+    same = sum(article_words(site / p) == article_words(baseline / p) for p in pages)
+    return same, len(pages)
 
 
 # -- the baseline -------------------------------------------------------------------
@@ -312,6 +328,10 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
     row["build_over_baseline"] = round(row["handbook_build_s"] / row["baseline_build_s"], 2)
     row["build_over_baseline_wall"] = round(
         row["handbook_build_wall_s"] / row["baseline_build_wall_s"], 2)
+    same, pages = same_content(work / f"site-handbook-{size}", work / f"site-baseline-{size}")
+    row["baseline_same_words_pages"] = [same, pages]
+    print(f"[{size}] the baseline shows the same words on {same} of {pages} playbook pages",
+          file=sys.stderr)
     for name in builds:
         shutil.rmtree(work / f"site-{name}-{size}")
 

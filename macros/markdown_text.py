@@ -44,9 +44,10 @@ def _one_line(text: str) -> str:
 def inline(text: str) -> str:
     """One line of inline Markdown (titles, checklist items, headings)."""
     text = _one_line(text)
-    if (text and text[0] in "#>+-*=") or re.match(r"\d+[.)]\s", text):
+    if text and text[0] in "#>+-*=":
         text = "\\" + text  # would start a heading, quote or list
-    return text
+    # "1. " would start a numbered list; Markdown escapes the dot, not the digit.
+    return re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|(\d+)[.)])\s+")

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from . import contributing
 from .gitinfo import file_history, handbook_version, history_url
@@ -34,6 +35,7 @@ from .handbook import (
 from .model import KIND_FOLDERS
 from .problems import Problem, errors
 from .render import Renderer, TemplateCache
+from .render_html import RenderedPage, nest
 from .sanitize import clean_html
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -57,11 +59,13 @@ class GeneratedPage(File):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.render: Callable[[], str] = str
+        self.render: Callable[[], str | RenderedPage] = str
         self.sources: tuple[Path, ...] = ()
+        #: An HTML page's body and headings, from reading it until MkDocs converts it.
+        self.rendered: RenderedPage | None = None
 
     @classmethod
-    def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str],
+    def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str | RenderedPage],
              sources: tuple[Path, ...], inclusion: InclusionLevel) -> GeneratedPage:
         page = cls.generated(config, uri, content="", inclusion=inclusion)
         page._content = None
@@ -70,9 +74,16 @@ class GeneratedPage(File):
 
     @property
     def content_string(self) -> str:
-        if self._content is None:
-            self._content = self.render()
-        return str(self._content)
+        """The page source. An HTML page (a playbook) gives only its front matter
+        here and keeps its body in ``rendered`` for ``on_page_content``: MkDocs
+        has no Markdown to convert. Not cached: MkDocs reads it once a build."""
+        if self._content is not None:
+            return str(self._content)
+        page = self.render()
+        if isinstance(page, RenderedPage):
+            self.rendered = page
+            return page.markdown
+        return page
 
     @content_string.setter
     def content_string(self, value: str) -> None:
@@ -137,7 +148,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             gc.freeze()
         custom_dir = config.theme.custom_dir
         self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
-                                 self.template_cache)
+                                 self.template_cache,
+                                 markdown_extensions=config.markdown_extensions,
+                                 mdx_configs=config.mdx_configs,
+                                 directory_urls=config.use_directory_urls)
         if not (self.dirty and self.built):
             # A dirty rebuild keeps the /go/ pages the first build wrote.
             self._register_redirects(config)
@@ -259,7 +273,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built = True
 
+    @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        file = page.file
+        if isinstance(file, GeneratedPage) and file.rendered is not None:
+            rendered, file.rendered = file.rendered, None
+            html = rendered.html
+            page.toc = get_toc(nest(rendered.toc))
+            page.present_anchor_ids = rendered.anchor_ids()
         return clean_html(html) if self.config.sanitize else html
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001

@@ -1,8 +1,10 @@
-"""Render playbooks and lists of playbooks to Markdown through Jinja templates.
+"""Render playbooks and lists of playbooks through Jinja templates.
 
 Templates live in ``macros/templates/``; a file of the same name under
 ``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one.
-Every value a template prints goes through :func:`_finalize`: text that no
+Playbook pages are HTML templates (``*.html``, see :mod:`macros.render_html`);
+the other pages, few and short, are Markdown templates (``*.md``). In those,
+every value a template prints goes through :func:`_finalize`: text that no
 filter has made safe is treated as one line of inline Markdown, so YAML text
 can never open HTML or end the construct it sits in.
 """
@@ -27,7 +29,9 @@ from . import markdown_text
 from .freshness import SOON_DAYS, ReviewState, review_queue, review_state
 from .gitinfo import FileHistory, recent_changes
 from .handbook import Entry, Handbook, PathEntry, today
+from .html_text import DEFAULT_EXTENSIONS, TextToHtml
 from .model import KIND_FOLDERS, KIND_TITLES
+from .render_html import HtmlRenderer, RenderedPage
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The "What's new" page lists changes from this many days back.
@@ -177,14 +181,20 @@ class Renderer:
     """Turns handbook entries into Markdown pages and fragments."""
 
     def __init__(self, book: Handbook, override_dir: Path | None = None,
-                 template_cache: jinja2.BytecodeCache | None = None):
+                 template_cache: jinja2.BytecodeCache | None = None, *,
+                 markdown_extensions: list[Any] | None = None,
+                 mdx_configs: dict[str, Any] | None = None,
+                 directory_urls: bool = True, templates: Path = TEMPLATES):
+        """``markdown_extensions`` and ``mdx_configs``: the site's (MkDocs config), used
+        for the text of playbook pages; ``templates``: where the templates live."""
         self.book = book
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and (override_dir / "handbook").is_dir():
             loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
-        loaders.append(jinja2.FileSystemLoader(TEMPLATES))
+        loaders.append(jinja2.FileSystemLoader(templates))
+        loader = jinja2.ChoiceLoader(loaders)
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
+            loader=loader,
             bytecode_cache=template_cache,
             # Filters and macros return Markup; any other value is escaped by
             # _finalize as inline Markdown (autoescape keeps Markup apart).
@@ -219,6 +229,12 @@ class Renderer:
             triage_questions=TRIAGE_QUESTIONS,
         )
         self._init_freshness()
+        configs = mdx_configs or {}
+        self.html = HtmlRenderer(
+            loader, template_cache,
+            TextToHtml(markdown_extensions or DEFAULT_EXTENSIONS, configs),
+            dict(self.env.filters), self.env.globals,
+            directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -269,18 +285,23 @@ class Renderer:
 
     # -- pages ---------------------------------------------------------------
 
-    def playbook_page(self, entry: Entry) -> str:
-        return self.env.get_template("playbook.md").render(self._context(
-            entry.page_uri, entry=entry, pb=entry.playbook))
+    def markdown_page(self, template: str, page_uri: str, **context: Any) -> str:
+        """Markdown template ``template`` rendered for the docs file ``page_uri``."""
+        return self.env.get_template(template).render(self._context(page_uri, **context))
+
+    def playbook_page(self, entry: Entry) -> RenderedPage:
+        """A playbook's page: front matter for MkDocs, HTML body, headings."""
+        body, state = self.html.render("playbook.html", entry.page_uri,
+                                       entry=entry, pb=entry.playbook)
+        return RenderedPage(_front_matter(entry.playbook), body, state.headings)
 
     def category_page(self, kind: str) -> str:
         uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
-        return self.env.get_template("category.md").render(self._context(
-            uri, kind=kind, title=KIND_TITLES[kind], entries=self.book.select(kind=kind)))
+        return self.markdown_page("category.md", uri, kind=kind, title=KIND_TITLES[kind],
+                                  entries=self.book.select(kind=kind))
 
     def all_playbooks_page(self) -> str:
-        return self.env.get_template("all_playbooks.md").render(
-            self._context("playbooks/index.md"))
+        return self.markdown_page("all_playbooks.md", "playbooks/index.md")
 
     def path_page(self, entry: PathEntry) -> str:
         steps = [(step, self.book.resolve(step.playbook)) for step in entry.path.steps]
@@ -288,47 +309,43 @@ class Renderer:
         for _step, target in steps:
             if target is not None and target.playbook.self_check:
                 review.setdefault(target.id, target)
-        return self.env.get_template("path.md").render(self._context(
-            entry.page_uri, entry=entry, path=entry.path, steps=steps,
-            review=list(review.values())))
+        return self.markdown_page("path.md", entry.page_uri, entry=entry, path=entry.path,
+                                  steps=steps, review=list(review.values()))
 
     def card_page(self, entry: Entry) -> str:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.env.get_template("card.md").render(self._context(
-            f"cards/{entry.id}.md", entry=entry, pb=entry.playbook))
+        return self.markdown_page("card.md", f"cards/{entry.id}.md", entry=entry,
+                                  pb=entry.playbook)
 
     def skills_page(self) -> str:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in SKILLS}
-        return self.env.get_template("skills.md").render(self._context(
-            "skills.md", grid=grid, skills=SKILLS, levels=LEVELS))
+        return self.markdown_page("skills.md", "skills.md", grid=grid, skills=SKILLS,
+                                  levels=LEVELS)
 
     def paths_index_page(self) -> str:
-        return self.env.get_template("paths_index.md").render(self._context("paths/index.md"))
+        return self.markdown_page("paths_index.md", "paths/index.md")
 
     def review_queue_page(self) -> str:
         """Overdue and soon-due playbooks, grouped by owner, the most urgent owner first."""
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.env.get_template("review_queue.md").render(self._context(
-            "review-queue.md", groups=groups))
+        return self.markdown_page("review_queue.md", "review-queue.md", groups=groups)
 
     def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.env.get_template("whats_new.md").render(self._context(
-            "whats-new.md", changes=changes, days=days))
+        return self.markdown_page("whats_new.md", "whats-new.md", changes=changes, days=days)
 
     # -- fragments for macros --------------------------------------------------
 
     def playbook_list(self, page_uri: str, entries: list[Entry], style: str = "list") -> str:
         if style not in ("list", "table", "cards"):
             raise ValueError(f"style must be list, table or cards, not '{style}'")
-        return self.env.get_template(f"list_{style}.md").render(
-            self._context(page_uri, entries=entries))
+        return self.markdown_page(f"list_{style}.md", page_uri, entries=entries)
 
     def section(self, page_uri: str, entry: Entry, name: str) -> str:
         if name not in SECTIONS:
@@ -336,5 +353,15 @@ class Renderer:
         if SECTIONS[name] not in type(entry.playbook).model_fields:
             raise ValueError(f"playbook '{entry.id}' ({entry.playbook.kind}) has no section "
                              f"'{name}'")
-        return self.env.get_template(f"sections/{name}.md").render(
-            self._context(page_uri, entry=entry, pb=entry.playbook, embedded=True))
+        body, _state = self.html.render(f"sections/{name}.html", page_uri, embedded=True,
+                                        entry=entry, pb=entry.playbook)
+        return body
+
+
+def _front_matter(pb: Any) -> str:
+    """A playbook page's front matter. The theme prints titles unescaped: escape them."""
+    def text(value: str) -> str:
+        return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
+
+    return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
+            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\nrender_macros: false\n---\n")

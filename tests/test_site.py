@@ -202,8 +202,9 @@ def test_overrides_folder_replaces_a_page_template(tmp_path: Path) -> None:
     project = shutil.copytree(MINI, tmp_path / "themed")
     custom = project / "overrides" / "handbook" / "sections"
     custom.mkdir(parents=True)
-    (custom / "donts.md").write_text(
-        "## Never do this {#donts}\n\n{% for d in pb.donts %}\n- {{ d }}\n{% endfor %}\n")
+    (custom / "donts.html").write_text(
+        '{{ heading(2, "Never do this", "donts") }}\n<ul>\n'
+        "{% for d in pb.donts %}\n<li>{{ d }}</li>\n{% endfor %}\n</ul>\n")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace(
         "  name: material\n", "  name: material\n  custom_dir: overrides\n"))
