@@ -263,10 +263,9 @@ def _load(file: Path, root: Path, rel: str) -> tuple[Source | None, list[Problem
 
 def _add_playbook(book: Handbook, entry: Entry) -> None:
     pb, rel = entry.playbook, entry.rel_path
-    line, column = entry.position("id")
     if entry.file.stem != pb.id:
         book.problems.append(Problem(
-            rel, line, column,
+            rel, *entry.position("id"),
             f"the file name must match the id: rename the file to {pb.id}{entry.file.suffix} "
             f"or set id: {entry.file.stem}", "file-name"))
     parts = Path(rel).parts
@@ -279,7 +278,7 @@ def _add_playbook(book: Handbook, entry: Entry) -> None:
             "folder"))
     if pb.id in book.playbooks:
         first = book.playbooks[pb.id]
-        book.problems.append(Problem(rel, line, column,
+        book.problems.append(Problem(rel, *entry.position("id"),
                                      f"id '{pb.id}' is already used by {first.rel_path}",
                                      "duplicate-id"))
         book.problems.append(Problem(first.rel_path, *first.position("id"),
@@ -308,6 +307,9 @@ def _add_path(book: Handbook, entry: PathEntry) -> None:
 def _check_aliases(book: Handbook) -> None:
     for entry in book.playbooks.values():
         for index, alias in enumerate(entry.playbook.aliases):
+            if alias not in book.playbooks and alias not in book.aliases:
+                book.aliases[alias] = entry.id
+                continue
             line, column = entry.position("aliases", index)
             if alias in book.playbooks:
                 owner = book.playbooks[alias].rel_path
@@ -320,8 +322,6 @@ def _check_aliases(book: Handbook) -> None:
                 book.problems.append(Problem(
                     entry.rel_path, line, column,
                     f"alias '{alias}' is already an alias of {owner}", "alias-collision"))
-            else:
-                book.aliases[alias] = entry.id
 
 
 def _check_references(book: Handbook) -> None:
@@ -343,9 +343,10 @@ def _check_references(book: Handbook) -> None:
 
 
 def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:
-    line, column = source.position(loc)
     if ref in book.playbooks or ref in book.broken:
         return  # a broken target has its own error; do not repeat it in every linking file
+    # Positions are looked up only for problems: after loading, that reads the file again.
+    line, column = source.position(loc)
     if ref in book.aliases:
         book.problems.append(Problem(
             rel, line, column,

@@ -91,7 +91,7 @@ def _problem(model: type[BaseModel], source: Source, err: Any) -> Problem:
             message += f"; allowed here: {', '.join(allowed)}" if allowed else ""
         return Problem(source.path, line, column, message, "unknown-field")
 
-    node = source.values.get(loc)
+    node = source.node(loc)
     if kind in _EXPECTED:
         trap = describe_scalar(node)
         if trap and kind == "string_type":

@@ -1,9 +1,10 @@
 """Read one YAML file into plain data while keeping where every value came from.
 
 libyaml (when present) parses the text into a node tree that carries line and
-column marks; a small walker then builds dicts, lists and scalars from it and
-records each node by its path (``("questions", 0, "why_it_matters")``), so the
-validator can point any later error back at its line.
+column marks; a small walker then builds dicts, lists and scalars from it. The
+tree is kept while the file is checked, so any error found later can be
+pointed back at its line by walking down its path
+(``("questions", 0, "why_it_matters")``).
 
 The walker refuses what a playbook never needs and what PyYAML lets through
 silently: duplicate keys, non-standard tags (``!!python/...``), impossible
@@ -53,38 +54,70 @@ PathKey = tuple[Any, ...]
 
 @dataclass
 class Source:
-    """A YAML document as data, with where every value and key came from.
+    """A YAML document as data, able to say where any value or key came from.
 
-    While fresh, ``values`` and ``keys`` map paths to YAML nodes (the validator
-    inspects how a scalar was written); :meth:`compact` then keeps only
-    ``(line, column)`` pairs, so a loaded handbook holds no node trees.
+    While fresh it holds the parsed node tree, and :meth:`position` walks it
+    down a path (``("questions", 0, "why_it_matters")``). :meth:`compact`
+    drops the tree, so a loaded handbook holds no nodes; a later
+    :meth:`position` (an error found across files) parses the file again.
     """
 
     path: str
     data: Any = None
-    values: dict[PathKey, Any] = field(default_factory=dict)
-    keys: dict[PathKey, Any] = field(default_factory=dict)
     #: Every text value, in file order (for scans that need no positions).
     texts: list[str] = field(default_factory=list)
+    root: Node | None = None
+    #: The file on disk, to find positions again after :meth:`compact`.
+    file: Path | None = None
 
     def compact(self) -> None:
-        """Forget the nodes, keep their positions."""
-        self.values = {loc: _pos(node) for loc, node in self.values.items()}
-        self.keys = {loc: _pos(node) for loc, node in self.keys.items()}
+        """Forget the node tree (positions are then read again from the file)."""
+        if self.file is not None:
+            self.root = None
+
+    def _tree(self) -> Node | None:
+        if self.root is None and self.file is not None:
+            try:
+                loader = _Loader(self.file.read_bytes().decode("utf-8-sig"))
+                try:
+                    self.root = loader.get_single_node()
+                finally:
+                    loader.dispose()
+            except (OSError, UnicodeDecodeError, yaml.YAMLError):
+                return None
+        return self.root
+
+    def _walk(self, loc: PathKey, key: bool) -> tuple[Node | None, bool]:
+        """The node at ``loc`` (its key node with ``key``), else the deepest parent; and
+        whether ``loc`` was reached."""
+        node = self._tree()
+        if node is None:
+            return None, False
+        for depth, part in enumerate(loc):
+            if isinstance(node, MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and key_node.value == part:
+                        if key and depth == len(loc) - 1:
+                            return key_node, True
+                        node = value_node
+                        break
+                else:
+                    return node, False
+            elif (isinstance(node, SequenceNode) and isinstance(part, int)
+                  and 0 <= part < len(node.value)):
+                node = node.value[part]
+            else:
+                return node, False
+        return node, True
+
+    def node(self, loc: PathKey) -> Node | None:
+        """The node of the value at ``loc``, or None when there is none."""
+        node, reached = self._walk(loc, key=False)
+        return node if reached else None
 
     def position(self, loc: PathKey, *, key: bool = False) -> tuple[int, int]:
         """1-based ``(line, column)`` of the value (or key) at ``loc``, or its parent's."""
-        found = self.keys.get(loc) if key else None
-        while found is None:
-            found = self.values.get(loc)
-            if found is None and not loc:
-                return (1, 1)
-            loc = loc[:-1]
-        return _pos(found)
-
-
-def _pos(node: Any) -> tuple[int, int]:
-    return node if isinstance(node, tuple) else position_of(node)
+        return position_of(self._walk(loc, key)[0])
 
 
 def position_of(node: Node | None) -> tuple[int, int]:
@@ -125,7 +158,10 @@ def load_file(path: Path, display_path: str) -> tuple[Source | None, list[Proble
                 "encoding",
             )
         ]
-    return load_text(text, display_path)
+    source, problems = load_text(text, display_path)
+    if source is not None:
+        source.file = path
+    return source, problems
 
 
 def load_text(text: str, display_path: str) -> tuple[Source | None, list[Problem]]:
@@ -151,8 +187,8 @@ def load_text(text: str, display_path: str) -> tuple[Source | None, list[Problem
         ]
     walker = _Walker(display_path)
     try:
-        source = Source(display_path)
-        source.data = walker.build(root, (), 0, source)
+        source = Source(display_path, root=root)
+        source.data = walker.build(root, 0, source)
     except _TooBig as exc:
         return None, walker.problems + [exc.problem]
     return source, walker.problems
@@ -164,7 +200,7 @@ class _TooBig(Exception):
 
 
 class _Walker:
-    """Builds plain data from nodes, recording each node by its path."""
+    """Builds plain data from nodes, refusing what a playbook never needs."""
 
     def __init__(self, display_path: str):
         self.path = display_path
@@ -174,7 +210,7 @@ class _Walker:
     def fail(self, node: Node, message: str, rule: str) -> None:
         self.problems.append(Problem(self.path, *position_of(node), message, rule))
 
-    def build(self, node: Node, loc: PathKey, depth: int, source: Source) -> Any:
+    def build(self, node: Node, depth: int, source: Source) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
             raise _TooBig(Problem(
@@ -188,7 +224,6 @@ class _Walker:
                 self.path, *position_of(node),
                 f"values are nested more than {MAX_DEPTH} levels deep", "too-deep",
             ))
-        source.values[loc] = node
         if isinstance(node, ScalarNode):
             value = self.scalar(node)
             if type(value) is str:
@@ -198,16 +233,15 @@ class _Walker:
             if node.tag != SEQ:
                 self.fail(node, f"unsupported tag {_short(node.tag)}; playbooks hold "
                           "plain text, numbers, dates, lists and mappings", "tag")
-            return [self.build(item, loc + (i,), depth + 1, source)
-                    for i, item in enumerate(node.value)]
+            return [self.build(item, depth + 1, source) for item in node.value]
         if isinstance(node, MappingNode):
             if node.tag != MAP:
                 self.fail(node, f"unsupported tag {_short(node.tag)}; playbooks hold "
                           "plain text, numbers, dates, lists and mappings", "tag")
-            return self.mapping(node, loc, depth, source)
+            return self.mapping(node, depth, source)
         raise AssertionError(f"unknown node {node!r}")  # pragma: no cover
 
-    def mapping(self, node: MappingNode, loc: PathKey, depth: int, source: Source) -> dict:
+    def mapping(self, node: MappingNode, depth: int, source: Source) -> dict:
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -226,8 +260,7 @@ class _Walker:
                           "keep only one", "duplicate-key")
                 continue
             first_seen[key] = key_node
-            source.keys[loc + (key,)] = key_node
-            result[key] = self.build(value_node, loc + (key,), depth + 1, source)
+            result[key] = self.build(value_node, depth + 1, source)
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
