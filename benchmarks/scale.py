@@ -371,19 +371,26 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _same_words(row: dict) -> str:
+    """"1,000 of 1,000": playbook pages whose words the baseline shows too."""
+    same = row.get("baseline_same_words_pages")
+    return f"{same[0]:,} of {same[1]:,}" if same else "not checked"
+
+
 def markdown(rows: list[dict]) -> str:
     """The results as the Markdown tables of docs/performance.md: time, then size."""
     lines = [
         "| Playbooks | `handbook check` | Bare parse | Ratio | Build | Baseline | Ratio "
-        "| Peak memory |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Peak memory | Baseline memory | Same words |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         lines.append(
             f"| {r['playbooks']:,} | {r['check_s']:.2f} s | {r['bare_parse_s']:.2f} s "
             f"| {r['check_over_bare']:.2f} | {r['handbook_build_s']:.1f} s "
             f"| {r['baseline_build_s']:.1f} s | {r['build_over_baseline']:.2f} "
-            f"| {r['handbook_peak_mb']:,} MB |")
+            f"| {r['handbook_peak_mb']:,} MB | {r['baseline_peak_mb']:,} MB "
+            f"| {_same_words(r)} |")
     lines += [
         "",
         "| Playbooks | Pages | Site | Baseline site | Median page | Largest page "

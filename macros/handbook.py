@@ -142,7 +142,12 @@ def discover(base: Path) -> list[Path]:
     """YAML files under ``base``, sorted."""
     if not base.is_dir():
         return []
-    return sorted(p for p in base.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    # os.walk and string paths: this runs on every preview rebuild, for every file.
+    found = [os.path.join(folder, name)
+             for folder, _dirs, names in os.walk(base, followlinks=True)
+             for name in names if os.path.splitext(name)[1] in YAML_SUFFIXES]
+    found.sort(key=lambda path: path.split(os.sep))  # the order of sorted(Path)
+    return [Path(path) for path in found if os.path.isfile(path)]
 
 
 #: What reading one file gave, by (root, file): its (mtime_ns, size) stamp, the
@@ -359,5 +364,7 @@ def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: 
 
 def display_path(file: Path, root: Path) -> str:
     """``file`` as messages show it: posix, relative to the repository when inside it."""
-    file = Path(os.path.abspath(file))  # not resolve(): a symlink keeps its own name
-    return file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    text, base = os.path.abspath(file), str(root)  # not resolve(): a link keeps its name
+    if text.startswith(base.rstrip(os.sep) + os.sep):  # strings: called for every file
+        return text[len(base.rstrip(os.sep)) + 1:].replace(os.sep, "/")
+    return Path(text).as_posix()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import posixpath
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -163,9 +164,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         assert self.book is not None and self.renderer is not None
         history = file_history(self.book.root)
         links = {}
+        to_root = os.path.relpath(self.book.root, config.docs_dir).replace(os.sep, "/")
         for entry in [*self.book.playbooks.values(), *self.book.paths.values()]:
             target = history_url(config.repo_url, config.edit_uri,
-                                 os.path.relpath(entry.file, config.docs_dir))
+                                 posixpath.join(to_root, entry.rel_path))
             if target is not None:
                 links[entry.rel_path] = target
         self.renderer.use_history(history, links)
@@ -197,9 +199,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         docs_dir = config.docs_dir
         generated: list[File] = []
 
-        def add(uri: str, render: Callable[[], str], sources: tuple[Path, ...],
+        # Hand-written files by address, looked up once per generated page.
+        written = {file.src_uri: file for file in files}
+
+        def add(uri: str, render: Callable[[], str | RenderedPage], sources: tuple[Path, ...],
                 edit: Path | None, in_nav: bool) -> None:
-            existing = files.get_file_from_path(uri)
+            existing = written.get(uri)
             if existing is not None and existing.generated_by is None:
                 raise PluginError(
                     f"{existing.src_uri} in docs/ has the same address as a generated page; "
@@ -218,7 +223,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         playbooks_dir, paths_dir = book.root / PLAYBOOKS_DIR, book.root / PATHS_DIR
         folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
         for entry in book.playbooks.values():
-            if files.get_file_from_path(f"go/{entry.id}.md") is not None:
+            if f"go/{entry.id}.md" in written:
                 raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
                                   f"{entry.rel_path}")
             add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
