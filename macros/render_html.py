@@ -83,25 +83,21 @@ def nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 class PageState:
     """What one page render collects: its headings and the ids already used."""
 
-    def __init__(self, page_uri: str, text: TextToHtml, *, directory_urls: bool,
-                 embedded: bool, permalink: str | None, permalink_title: str,
-                 toc_slugify: Callable[[str, str], str], slugify: Callable[[str], str]):
-        self.page_url = page_url(page_uri, directory_urls)
-        self.directory_urls = directory_urls
-        self.text = text
+    def __init__(self, renderer: HtmlRenderer, page_uri: str, *, embedded: bool):
+        self.settings = renderer
+        self.page_url = page_url(page_uri, renderer.directory_urls)
         self.embedded = embedded
-        self.permalink, self.permalink_title = permalink, permalink_title
-        self.toc_slugify, self.slugify = toc_slugify, slugify
         self.headings: list[dict[str, Any]] = []
         self.ids: set[str] = set()
 
     def link(self, to_uri: str) -> Markup:
         """The URL of docs file ``to_uri`` relative to this page."""
-        return Markup(get_relative_url(page_url(to_uri, self.directory_urls), self.page_url))
+        return Markup(get_relative_url(page_url(to_uri, self.settings.directory_urls),
+                                       self.page_url))
 
     def anchor(self, text: str, fallback: str) -> str:
         """A stable id for a heading titled ``text``, unique on the page."""
-        slug = self.slugify(text) or fallback
+        slug = self.settings.slugify(text) or fallback
         base, n = slug, 2
         while slug in self.ids:
             slug, n = f"{base}-{n}", n + 1
@@ -118,10 +114,10 @@ class PageState:
         as Markdown, so it joins that page's own table of contents.
         """
         inner = Markup(html.escape(prefix, quote=False)) + (
-            title if isinstance(title, Markup) else self.text.inline(str(title)))
+            title if isinstance(title, Markup) else self.settings.text.inline(str(title)))
         plain = html.unescape(_TAG.sub("", inner))
         if id is None:
-            id = base = self.toc_slugify(plain, "-")
+            id = base = self.settings.toc_slugify(plain, "-")
             n = 1
             while id in self.ids:
                 id, n = f"{base}_{n}", n + 1
@@ -130,10 +126,10 @@ class PageState:
             return Markup(f"\n{'#' * level} {inner} {{#{id}}}\n\n")
         self.headings.append({"level": level, "id": id,
                               "name": html.escape(plain, quote=False)})
-        link = ""
-        if self.permalink is not None:
+        link, settings = "", self.settings
+        if settings.permalink is not None:
             link = (f'<a class="headerlink" href="#{id}" '
-                    f'title="{html.escape(self.permalink_title)}">{self.permalink}</a>')
+                    f'title="{html.escape(settings.permalink_title)}">{settings.permalink}</a>')
         return Markup(f'<h{level} id="{id}">{inner}{link}</h{level}>')
 
 
@@ -169,7 +165,6 @@ class HtmlRenderer:
         self.env.filters.update(
             prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
             code=code_block, url=safe_url,
-            attr=lambda v: Markup(html.escape(str(v), quote=True)),
         )
         self.env.globals = globals
 
@@ -184,10 +179,7 @@ class HtmlRenderer:
 
     def render(self, template: str, page_uri: str, *, embedded: bool = False,
                **context: Any) -> tuple[str, PageState]:
-        state = PageState(page_uri, self.text, directory_urls=self.directory_urls,
-                          embedded=embedded, permalink=self.permalink,
-                          permalink_title=self.permalink_title,
-                          toc_slugify=self.toc_slugify, slugify=self.slugify)
+        state = PageState(self, page_uri, embedded=embedded)
         book = self.env.globals["book"]
         out = self.env.get_template(template).render(
             page_uri=page_uri, link=state.link, anchor=state.anchor, heading=state.heading,
