@@ -40,7 +40,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check macros tests
+	$(BIN)/ruff check playbook_handbook macros tests benchmarks
 
 clean:
 	rm -rf site $(VENV)

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.plugins import event_priority
 
-from macros.render import Renderer
+from playbook_handbook.render.pages import Renderer
 
 TEMPLATES = Path(__file__).parent / "markdown_templates"
 _markdown: dict[str, object] = {}

@@ -2,7 +2,7 @@
 
 Builds a throwaway repository with ``--files`` playbook files and ``--commits``
 later commits (each changing a few files), then times
-:func:`macros.gitinfo.file_history`, which the build calls once (one
+:func:`playbook_handbook.index.gitinfo.file_history`, which the build calls once (one
 ``git log`` for every file). Prints the figures; best of ``--rounds``.
 
     .venv/bin/python benchmarks/gitinfo_speed.py [--files 5000] [--commits 2000]
@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from macros.gitinfo import file_history  # noqa: E402
+from playbook_handbook.index.gitinfo import file_history  # noqa: E402
 
 FOLDERS = ("guides", "crisis-handling", "strategy-questions", "campaign-length",
            "audience-identification")

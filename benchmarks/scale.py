@@ -51,7 +51,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.synth import make_handbook  # noqa: E402
-from macros import cli  # noqa: E402
+from playbook_handbook.cli import main as cli  # noqa: E402
 
 TODAY = "2026-11-26"
 TARGETS = {"check_over_bare": 1.5, "build_over_baseline": 1.10, "serve_s": 2.0,
@@ -276,7 +276,8 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
     bare_s, check_s = best_of(check_rounds, bare, check)
     row["bare_parse_s"], row["check_s"] = round(bare_s, 3), round(check_s, 3)
     row["check_over_bare"] = round(row["check_s"] / row["bare_parse_s"], 2)
-    command_s, _, _ = timed_run([sys.executable, "-m", "macros.cli", "check", "--root", str(root)],
+    command_s, _, _ = timed_run([sys.executable, "-m", "playbook_handbook.cli.main", "check",
+                                  "--root", str(root)],
                              REPO, work / f"check-{size}.log")
     row["check_command_s"] = round(command_s, 2)
     print(f"[{size}] check {row['check_s']} s, bare parse {row['bare_parse_s']} s",

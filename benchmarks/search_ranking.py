@@ -29,7 +29,7 @@ from browser.conftest import ARGS, CHROMIUM  # noqa: E402
 from browser.helpers import search, sentences  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from macros.handbook import load_handbook  # noqa: E402
+from playbook_handbook.index.handbook import load_handbook  # noqa: E402
 
 
 def queries() -> list[tuple[str, str, str]]:

@@ -14,7 +14,7 @@ import re
 import shutil
 from pathlib import Path
 
-from macros.handbook import PATHS_DIR, PLAYBOOKS_DIR, discover
+from playbook_handbook.index.handbook import PATHS_DIR, PLAYBOOKS_DIR, discover
 
 REPO = Path(__file__).resolve().parent.parent
 _LIST_ITEM = re.compile(r"^(\s+- (?:playbook: )?)([a-z0-9-]+)\s*$")

@@ -30,7 +30,7 @@ def run(*args: str, cwd: Path | None = None, **env: str) -> subprocess.Completed
 
 
 def handbook(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    return run(sys.executable, "-m", "macros.cli", *args, cwd=cwd, **env)
+    return run(sys.executable, "-m", "playbook_handbook.cli.main", *args, cwd=cwd, **env)
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str,

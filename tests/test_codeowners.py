@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import REPO, handbook, no_traceback
 
-from macros.codeowners import is_handle
-from macros.handbook import load_handbook
+from playbook_handbook.index.handbook import load_handbook
+from playbook_handbook.review.codeowners import is_handle
 
 
 def repo_copy(tmp_path: Path) -> Path:

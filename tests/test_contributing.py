@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, build_ok, handbook
 
-from macros.contributing import site_markdown
+from playbook_handbook.site.contributing import site_markdown
 
 CONTRIBUTING = REPO / "CONTRIBUTING.md"
 MESSAGE_LINE = re.compile(r"^\S+\.ya?ml:\d+:\d+: (?:error|warning): .+\(\S+\)$")

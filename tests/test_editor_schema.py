@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO, handbook, run
 
-from macros.model import KIND_FOLDERS, KINDS
+from playbook_handbook.model.playbook import KIND_FOLDERS, KINDS
 
 PLAYBOOK_SCHEMA = REPO / "docs/schema/playbook.schema.json"
 PATH_SCHEMA = REPO / "docs/schema/path.schema.json"

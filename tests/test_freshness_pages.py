@@ -17,7 +17,7 @@ import pytest
 from conftest import MINI, REPO, TODAY, build_ok, copy_tree, mkdocs_build, no_traceback, run
 from gitrepo import commit, git, init
 
-from macros.render import day_count, days_ago, longdate
+from playbook_handbook.render.pages import day_count, days_ago, longdate
 
 GUIDES = "playbooks/guides"
 CRISIS = "playbooks/crisis-handling"

@@ -1,4 +1,4 @@
-"""macros.gitinfo on real repositories: one log for every file, nothing when git cannot tell."""
+"""The git history reader on real repositories: one log for every file, or nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from gitrepo import commit, git, init
 
-from macros.gitinfo import FileHistory, file_history, handbook_version, history_url
+from playbook_handbook.index.gitinfo import FileHistory, file_history, handbook_version, history_url
 
 GUIDE = "playbooks/guides/a.yml"
 

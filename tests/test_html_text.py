@@ -1,4 +1,4 @@
-"""YAML text to HTML fragments (macros/html_text.py): the fast path must equal Markdown."""
+"""YAML text to HTML fragments (render/text_html.py): the fast path must equal Markdown."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from macros import markdown_text
-from macros.html_text import TextToHtml, code_block
+from playbook_handbook.render import text_markdown as markdown_text
+from playbook_handbook.render.text_html import TextToHtml, code_block
 
 CONFIG = load_config(str(REPO / "mkdocs.yml"))
 TEXT = TextToHtml(CONFIG.markdown_extensions, CONFIG.mdx_configs)

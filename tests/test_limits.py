@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import handbook, no_traceback
 
-from macros.limits import COUNTINGS, length, limits, most
-from macros.model import Network
+from playbook_handbook.checks.limits import COUNTINGS, length, limits, most
+from playbook_handbook.model.playbook import Network
 
 REQUIRED = {"x", "threads", "bluesky", "instagram", "linkedin", "tiktok", "facebook"}
 STATEMENT = "playbooks/crisis-handling/severity-triage.yml"

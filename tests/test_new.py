@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, TODAY, build_ok, handbook, no_traceback
 
-from macros.cli import main
-from macros.model import KIND_FOLDERS, KINDS, RESERVED_IDS
+from playbook_handbook.cli.main import main
+from playbook_handbook.model.playbook import KIND_FOLDERS, KINDS, RESERVED_IDS
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../../docs/schema/playbook.schema.json"
 

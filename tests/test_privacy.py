@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from macros.handbook import Handbook, load_handbook
-from macros.privacy import (
+from playbook_handbook.checks.privacy import (
     EMAIL_MESSAGE,
     PHONE_MESSAGE,
     SECRET_MESSAGE,
     privacy_warnings,
     scan_text,
 )
-from macros.problems import Problem
+from playbook_handbook.index.handbook import Handbook, load_handbook
+from playbook_handbook.problems import Problem
 
 GUIDE = "playbooks/guides/reply-to-comments.yml"
 DETAILS = "    details: Check earlier replies so you do not repeat a colleague.\n"

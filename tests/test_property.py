@@ -16,10 +16,10 @@ from conftest import MINI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.model import KINDS
-from macros.problems import Problem
-from macros.validate import validate_playbook
-from macros.yamlsource import load_text
+from playbook_handbook.load.yamlsource import load_text
+from playbook_handbook.model.playbook import KINDS
+from playbook_handbook.model.validate import validate_playbook
+from playbook_handbook.problems import Problem
 
 DISPLAY_PATH = "playbooks/guides/generated.yml"
 VALID_TEXT = (MINI / "playbooks" / "guides" / "reply-to-comments.yml").read_text("utf-8")

@@ -1,11 +1,11 @@
-"""Playbook pages as HTML (macros/render_html.py): URLs as MkDocs makes them, TOC nesting."""
+"""Playbook pages as HTML (render/html_page.py): URLs as MkDocs makes them, TOC nesting."""
 
 from __future__ import annotations
 
 import pytest
 from mkdocs.structure.files import File
 
-from macros.render_html import nest, page_url
+from playbook_handbook.render.html_page import nest, page_url
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import REPO, handbook, run
 
-from macros.cli import _parser
+from playbook_handbook.cli.main import _parser
 
 WORKFLOWS = REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, build_ok, handbook
 
-from macros.handbook import load_handbook
+from playbook_handbook.index.handbook import load_handbook
 
 
 @pytest.fixture(scope="module")

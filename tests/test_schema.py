@@ -6,7 +6,7 @@ import json
 
 from conftest import REPO, handbook
 
-from macros import schema
+from playbook_handbook.model import schema
 
 
 def test_committed_schema_matches_the_model() -> None:

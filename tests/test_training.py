@@ -14,9 +14,9 @@ import pytest
 from conftest import MINI, REPO, build_ok, handbook, run
 from test_site import active_content
 
-from macros.handbook import load_handbook
-from macros.model import TriageQuestion
-from macros.render import LEVELS, SKILLS, TRIAGE_QUESTIONS
+from playbook_handbook.index.handbook import load_handbook
+from playbook_handbook.model.playbook import TriageQuestion
+from playbook_handbook.render.pages import LEVELS, SKILLS, TRIAGE_QUESTIONS
 
 
 @pytest.fixture(scope="module")

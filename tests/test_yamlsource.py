@@ -1,10 +1,10 @@
-"""Positions of values (macros/yamlsource.py): kept while checking, read again afterwards."""
+"""Positions of values (load/yamlsource.py): kept while checking, read again afterwards."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from macros.yamlsource import load_file, load_text
+from playbook_handbook.load.yamlsource import load_file, load_text
 
 TEXT = """id: example
 title: Example

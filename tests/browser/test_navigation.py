@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from macros.handbook import load_handbook
-from macros.model import KIND_TITLES
+from playbook_handbook.index.handbook import load_handbook
+from playbook_handbook.model.playbook import KIND_TITLES
 
 from .helpers import heading
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 from pypdf import PdfReader
 
-from macros.handbook import load_handbook
+from playbook_handbook.index.handbook import load_handbook
 
 from .conftest import shot
 from .helpers import contrast

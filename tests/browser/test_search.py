@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from conftest import REPO
 
-from macros.handbook import load_handbook
+from playbook_handbook.index.handbook import load_handbook
 
 from .helpers import heading, search, sentences
 

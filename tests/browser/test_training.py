@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO, run
 from pypdf import PdfReader
 
-from macros.handbook import load_handbook
+from playbook_handbook.index.handbook import load_handbook
 
 from .conftest import Watch, open_context
 

@@ -1,0 +1,38 @@
+"""mkdocs-macros module (``module_name: macros/main``): registers the handbook's macros.
+
+The work is done in :mod:`playbook_handbook.site.page_macros` over the handbook that the
+``handbook`` plugin loaded for this build. A macro called with an unknown id
+does not print a traceback into the page: the mistake is reported as
+``docs/page.md:line:column: error: ...`` and the plugin fails the build.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from playbook_handbook.site import page_macros
+
+
+def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
+    def plugin():
+        found = env.conf.plugins.get("handbook")
+        if found is None or found.renderer is None:
+            raise page_macros.MacroError("the 'handbook' plugin must be listed before 'macros'")
+        return found
+
+    def macro(function):
+        @functools.wraps(function)
+        def call(*args, **kwargs):
+            handbook = plugin()
+            try:
+                return function(handbook.renderer, env.page.file.src_uri, *args, **kwargs)
+            except page_macros.MacroError as exc:
+                handbook.macro_failed(env.page, env.markdown, function.__name__, args, str(exc))
+                return f"**{function.__name__}: {exc}**"
+        env.macro(call, function.__name__)
+        return call
+
+    macro(page_macros.playbook_link)
+    macro(page_macros.path_link)
+    macro(page_macros.playbook_list)
+    macro(page_macros.playbook_section)

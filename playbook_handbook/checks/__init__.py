@@ -1,0 +1,1 @@
+"""Content warnings on a loaded handbook: lengths, personal data, due reviews."""

@@ -1,0 +1,57 @@
+"""Warnings about valid playbooks: things a reviewer should look at, not errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from playbook_handbook.checks.limits import length_warnings
+from playbook_handbook.checks.privacy import privacy_warnings
+from playbook_handbook.index.handbook import Handbook
+from playbook_handbook.problems import Problem
+from playbook_handbook.review.freshness import review_due
+
+
+def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
+    """Overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
+    and texts too long to post."""
+    found: list[Problem] = privacy_warnings(book) + length_warnings(book)
+    for entry in book.playbooks.values():
+        pb = entry.playbook
+        due = review_due(entry)
+        if due < today and pb.status != "deprecated":
+            line, column = entry.position("last_reviewed")
+            found.append(Problem(
+                entry.rel_path, line, column,
+                f"review overdue since {due.isoformat()} (owner {pb.owner}); review the "
+                "playbook and update last_reviewed", "review-overdue", "warning"))
+        for index, statement in enumerate(getattr(pb, "holding_statements", [])):
+            if statement.approved_until < today:
+                line, column = entry.position("holding_statements", index, "approved_until")
+                found.append(Problem(
+                    entry.rel_path, line, column,
+                    f"approval of holding statement '{statement.title}' lapsed on "
+                    f"{statement.approved_until.isoformat()}; ask {statement.approver} to "
+                    "re-approve it", "approval-expired", "warning"))
+        if pb.status != "draft" and any(t.lstrip().startswith("TODO")
+                                        for t in entry.source.texts):
+            for loc in _placeholders(entry.source.data, ()):
+                line, column = entry.position(*loc)
+                found.append(Problem(
+                    entry.rel_path, line, column,
+                    "this is still the TODO placeholder from handbook new; write the real "
+                    "text, or keep status: draft until it is ready", "placeholder", "warning"))
+    return found
+
+
+def _placeholders(data: Any, loc: tuple) -> Iterator[tuple]:
+    """Where a text still starts with the ``TODO`` that ``handbook new`` writes."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _placeholders(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _placeholders(value, (*loc, index))
+    elif isinstance(data, str) and data.lstrip().startswith("TODO"):
+        yield loc

@@ -1,0 +1,227 @@
+"""The ``handbook`` command: check playbooks, start new ones, keep generated files current.
+
+Exit codes: 0 clean, 1 content problems (a stale file with --check, an
+overdue review for ``stale``), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from playbook_handbook.checks.content import content_warnings
+from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
+from playbook_handbook.index.handbook import (
+    PLAYBOOKS_DIR,
+    Handbook,
+    discover,
+    display_path,
+    load_handbook,
+    today,
+)
+from playbook_handbook.model import schema
+from playbook_handbook.model.playbook import KINDS
+from playbook_handbook.problems import errors
+from playbook_handbook.review import codeowners, stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return 2
+    return args.run(args, parser)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(title="commands")
+
+    check = commands.add_parser(
+        "check", help="validate playbooks and print every problem, one a line")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="files or folders to check (default: every playbook and path)")
+    _add_root(check)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text (path:line:column: ...) or GitHub annotations")
+    check.add_argument("--today", type=_date, help="check dates against this day (YYYY-MM-DD)")
+    check.set_defaults(run=_check)
+
+    schema_cmd = commands.add_parser(
+        "schema", help="write the JSON Schema files editors use, from the model")
+    _add_root(schema_cmd)
+    schema_cmd.add_argument("--check", action="store_true",
+                            help="write nothing; exit 1 when the committed files are stale")
+    schema_cmd.set_defaults(run=_schema)
+
+    new = commands.add_parser(
+        "new", help="write a commented starter playbook, ready to fill in")
+    new.add_argument("kind", choices=KINDS, help="the kind of playbook")
+    new.add_argument("id", help="the new id, which is also the file name, e.g. reply-to-dms")
+    _add_root(new)
+    new.add_argument("--title", help="the page title (default: made from the id)")
+    new.add_argument("--owner", help="GitHub handle of the owner, e.g. @social-leads "
+                                     "(default: who owns most playbooks of the kind)")
+    new.add_argument("--today", type=_date, help="review date to write (YYYY-MM-DD)")
+    new.set_defaults(run=_new)
+
+    owners = commands.add_parser(
+        "codeowners", help="write .github/CODEOWNERS from the playbook owners")
+    _add_root(owners)
+    owners.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 when the committed file is stale")
+    owners.set_defaults(run=_codeowners)
+
+    stale_cmd = commands.add_parser(
+        "stale", help="list playbooks overdue for review: path: owner, due DATE")
+    _add_root(stale_cmd)
+    stale_cmd.add_argument("--within", type=_days, metavar="DAYS",
+                           help="also list playbooks due within DAYS days")
+    stale_cmd.add_argument("--format", choices=("text", "markdown"), default="text",
+                           help="text (one a line) or a Markdown table for a job summary")
+    stale_cmd.add_argument("--today", type=_date, help="compare with this day (YYYY-MM-DD)")
+    stale_cmd.set_defaults(run=_stale)
+    return parser
+
+
+def _add_root(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path("."),
+                        help="the handbook repository (default: the current folder)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+
+
+def _days(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of days like 30")
+    return int(text)
+
+
+def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Handbook:
+    """The whole handbook under --root; a usage error when there is none."""
+    root: Path = args.root
+    if not (root / PLAYBOOKS_DIR).is_dir():
+        parser.error(f"no {PLAYBOOKS_DIR}/ folder in {root.resolve()}; "
+                     "run from the handbook repository or pass --root")
+    return load_handbook(root)
+
+
+def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    root: Path = args.root
+    if not root.is_dir():
+        parser.error(f"--root {root} is not a folder")
+    files: list[Path] | None = None
+    if args.paths:
+        files = []
+        for path in args.paths:
+            if path.is_dir():
+                files += discover(path)
+            elif path.is_file():
+                files.append(path)
+            else:
+                parser.error(f"no such file or folder: {path}")
+    elif not (root / PLAYBOOKS_DIR).is_dir():
+        parser.error(f"no {PLAYBOOKS_DIR}/ folder in {root.resolve()}; "
+                     "run from the handbook repository or pass --root")
+
+    book = load_handbook(root, only=files)
+    warnings = content_warnings(book, args.today or today())
+    if files is not None:
+        wanted = {display_path(f, root.resolve()) for f in files}
+        warnings = [w for w in warnings if w.path in wanted]
+    problems = sorted(book.problems + warnings)
+
+    for problem in problems:
+        print(problem.format_github() if args.format == "github" else problem.format_text())
+    n_errors = len(errors(problems))
+    n_warnings = len(problems) - n_errors
+    checked = book.files_checked
+    print(f"{n_errors} error{'s' * (n_errors != 1)}, {n_warnings} warning"
+          f"{'s' * (n_warnings != 1)} in {checked} file{'s' * (checked != 1)}",
+          file=sys.stderr)
+    return 1 if n_errors or (args.strict and n_warnings) else 0
+
+
+def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.check:
+        stale = schema.stale_schemas(args.root)
+        for path in stale:
+            print(f"{path}: out of date with the model; run: handbook schema", file=sys.stderr)
+        return 1 if stale else 0
+    for path in schema.write_schemas(args.root):
+        print(f"wrote {path}")
+    return 0
+
+
+def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    book = _repository(args, parser)
+    try:
+        new = starter(book, args.kind, args.id, args.today or today(),
+                      owner=args.owner, title=args.title)
+        write_starter(new)
+    except ScaffoldError as exc:
+        print(f"handbook new: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {new.rel_path}")
+    print("Next:")
+    print(f"  1. Open {new.rel_path} and replace every TODO with your own words;")
+    print("     the notes starting with # say what each field is for.")
+    print(f"  2. Check the owner: {new.owner_note}.")
+    print(f"  3. Run: handbook check {new.rel_path}")
+    print("  4. Preview with: make serve  (the page is at /go/" + args.id + "/)")
+    print("  5. When it is ready, change status: draft to status: active "
+          "and open a pull request.")
+    return 0
+
+
+def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    book = _repository(args, parser)
+    failing = errors(book.problems)
+    if failing:
+        print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks; fix what "
+              "handbook check reports first, so no owner is left out", file=sys.stderr)
+        return 1
+    result = codeowners.codeowners(book)
+    for rel, owner in result.skipped:
+        print(f"{rel}: owner '{owner}' is not a GitHub handle like @team; "
+              "no reviewer is requested for it", file=sys.stderr)
+    if args.check:
+        if codeowners.stale(args.root, result.text):
+            print(f"{codeowners.CODEOWNERS_PATH.as_posix()}: out of date with the playbook "
+                  "owners; run: handbook codeowners", file=sys.stderr)
+            return 1
+        return 0
+    print(f"wrote {codeowners.write(args.root, result.text)}")
+    return 0
+
+
+def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    book = _repository(args, parser)
+    states = stale.due_for_review(book, args.today or today(), args.within)
+    if args.format == "markdown":
+        print(stale.markdown(states, len(book.playbooks), args.within), end="")
+    else:
+        for state in states:
+            print(stale.text_line(state))
+    overdue = sum(state.status == "overdue" for state in states)
+    window = f", {len(states) - overdue} due within {args.within} days" \
+        if args.within is not None else ""
+    print(f"{overdue} overdue{window} of {len(book.playbooks)} playbooks", file=sys.stderr)
+    failing = errors(book.problems)
+    if failing:
+        print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
+              "out of this list; run: handbook check", file=sys.stderr)
+    return 1 if overdue else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The handbook index: every playbook and path loaded, cross-file rules, git history."""

@@ -1,0 +1,1 @@
+"""The playbook and path models (pydantic), their validation and JSON Schema."""

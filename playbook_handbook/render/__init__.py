@@ -1,0 +1,1 @@
+"""Pages from the handbook: HTML playbook pages, Markdown list pages, safe YAML text."""

@@ -1,0 +1,188 @@
+"""Render playbook pages straight to HTML through Jinja templates.
+
+A playbook page is most of a handbook, and converting a long generated
+Markdown page costs MkDocs about 30 ms; here the page structure is HTML in
+``render/templates/*.html`` and only the text typed into the YAML goes
+through Markdown (:mod:`playbook_handbook.render.text_html`). The plugin hands the result to
+MkDocs as the page's content, with its table of contents.
+
+Every value a template prints goes through :func:`finalize`: text that no
+filter has made safe is shown as one line of inline Markdown, so YAML text can
+never open HTML or end the element it sits in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+from markdown.extensions.toc import slugify as markdown_slugify
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from playbook_handbook.render.text_html import TextToHtml, code_block
+
+_TAG = re.compile(r"<[^>]+>")
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+@dataclass
+class RenderedPage:
+    """A generated page: front matter for MkDocs, the HTML body and its headings."""
+
+    front_matter: str
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def markdown(self) -> str:
+        """What MkDocs reads as the page source: front matter only."""
+        return self.front_matter
+
+    def anchor_ids(self) -> set[str]:
+        """Every id on the page, for MkDocs' check of links to ``page#anchor``."""
+        return set(_ID.findall(self.html))
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page built from docs file ``uri`` (as ``File.url``)."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    parent, name = posixpath.split(stem)
+    if not directory_urls:
+        return f"{stem}.html"
+    if name == "index":
+        return f"{parent}/" if parent else "./"
+    return f"{stem}/"
+
+
+def safe_url(value: str) -> Markup:
+    """A validated http(s) address, quoted for an ``href`` attribute."""
+    return Markup(html.escape(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
+
+
+def nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flat headings in page order as the nested tokens MkDocs builds a TOC from."""
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {**heading, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
+
+
+class PageState:
+    """What one page render collects: its headings and the ids already used."""
+
+    def __init__(self, renderer: HtmlRenderer, page_uri: str, *, embedded: bool):
+        self.settings = renderer
+        self.page_url = page_url(page_uri, renderer.directory_urls)
+        self.embedded = embedded
+        self.headings: list[dict[str, Any]] = []
+        self.ids: set[str] = set()
+
+    def link(self, to_uri: str) -> Markup:
+        """The URL of docs file ``to_uri`` relative to this page."""
+        return Markup(get_relative_url(page_url(to_uri, self.settings.directory_urls),
+                                       self.page_url))
+
+    def anchor(self, text: str, fallback: str) -> str:
+        """A stable id for a heading titled ``text``, unique on the page."""
+        slug = self.settings.slugify(text) or fallback
+        base, n = slug, 2
+        while slug in self.ids:
+            slug, n = f"{base}-{n}", n + 1
+        self.ids.add(slug)
+        return slug
+
+    def heading(self, level: int, title: Any, id: str | None = None,
+                prefix: str = "") -> Markup:
+        """An ``<hN>`` with a permalink, recorded for the table of contents.
+
+        ``title`` is YAML text (shown as inline Markdown) or safe HTML. Without
+        ``id``, one is made as the Markdown ``toc`` extension would. On a
+        hand-written page (a ``playbook_section`` macro) the heading is written
+        as Markdown, so it joins that page's own table of contents.
+        """
+        inner = Markup(html.escape(prefix, quote=False)) + (
+            title if isinstance(title, Markup) else self.settings.text.inline(str(title)))
+        plain = html.unescape(_TAG.sub("", inner))
+        if id is None:
+            id = base = self.settings.toc_slugify(plain, "-")
+            n = 1
+            while id in self.ids:
+                id, n = f"{base}_{n}", n + 1
+        self.ids.add(id)
+        if self.embedded:
+            return Markup(f"\n{'#' * level} {inner} {{#{id}}}\n\n")
+        self.headings.append({"level": level, "id": id,
+                              "name": html.escape(plain, quote=False)})
+        link, settings = "", self.settings
+        if settings.permalink is not None:
+            link = (f'<a class="headerlink" href="#{id}" '
+                    f'title="{html.escape(settings.permalink_title)}">{settings.permalink}</a>')
+        return Markup(f'<h{level} id="{id}">{inner}{link}</h{level}>')
+
+
+class HtmlRenderer:
+    """The Jinja environment of the HTML templates and the page-level calls."""
+
+    def __init__(self, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None,
+                 text: TextToHtml, filters: dict[str, Any], globals: dict[str, Any],
+                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None,
+                 slugify: Callable[[str], str]):
+        self.text = text
+        self.directory_urls = directory_urls
+        toc = toc_config or {}
+        permalink = toc.get("permalink", False)
+        self.permalink = (None if not permalink else
+                          "¶" if permalink is True else str(permalink))
+        self.permalink_title = toc.get("permalink_title", "Permanent link")
+        self.toc_slugify = toc.get("slugify", markdown_slugify)
+        self.slugify = slugify
+        self.env = jinja2.Environment(
+            loader=loader,
+            bytecode_cache=bytecode_cache,
+            # finalize() turns every value into Markup; autoescape keeps macro
+            # output (Markup) from being escaped again.
+            autoescape=True,
+            finalize=self.finalize,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(filters)
+        self.env.filters.update(
+            prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
+            code=code_block, url=safe_url,
+        )
+        self.env.globals = globals
+
+    def finalize(self, value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value
+        if value is None:
+            return ""
+        if isinstance(value, (int, float, dt.date)):
+            return Markup(value)
+        return self.text.inline(str(value))
+
+    def render(self, template: str, page_uri: str, *, embedded: bool = False,
+               **context: Any) -> tuple[str, PageState]:
+        state = PageState(self, page_uri, embedded=embedded)
+        book = self.env.globals["book"]
+        out = self.env.get_template(template).render(
+            page_uri=page_uri, link=state.link, anchor=state.anchor, heading=state.heading,
+            playbook_url=lambda playbook_id: state.link(book.require(playbook_id).page_uri),
+            embedded=embedded, **context)
+        return out, state

@@ -1,0 +1,367 @@
+"""Render playbooks and lists of playbooks through Jinja templates.
+
+Templates live in ``render/templates/``; a file of the same name under
+``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one.
+Playbook pages are HTML templates (``*.html``, see :mod:`playbook_handbook.render.html_page`);
+the other pages, few and short, are Markdown templates (``*.md``). In those,
+every value a template prints goes through :func:`_finalize`: text that no
+filter has made safe is treated as one line of inline Markdown, so YAML text
+can never open HTML or end the construct it sits in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import posixpath
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import jinja2.bccache
+from markupsafe import Markup
+
+from playbook_handbook.index.gitinfo import FileHistory, recent_changes
+from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
+from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
+from playbook_handbook.render import text_markdown as markdown_text
+from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
+from playbook_handbook.render.text_html import DEFAULT_EXTENSIONS, TextToHtml
+from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
+
+TEMPLATES = Path(__file__).parent / "templates"
+#: The "What's new" page lists changes from this many days back.
+WHATS_NEW_DAYS = 90
+
+#: Sections a hand-written page may embed with ``playbook_section``: the template
+#: name, and the playbook field a kind must have for it.
+SECTIONS = {name: name for name in (
+    "questions", "segments", "data_sources", "worksheet", "rules", "severity_levels",
+    "first_actions", "roles", "holding_statements", "donts", "post_crisis_review", "steps",
+    "checklist", "pitfalls", "templates", "self_check", "sources",
+)} | {"signals": "extend_when"}
+
+NETWORK_NAMES = {
+    "x": "X (Twitter)", "instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok",
+    "linkedin": "LinkedIn", "youtube": "YouTube", "threads": "Threads", "bluesky": "Bluesky",
+    "pinterest": "Pinterest", "snapchat": "Snapchat", "whatsapp": "WhatsApp", "reddit": "Reddit",
+    "any": "Any network",
+}
+
+#: Skills of the skills map, in the order a team usually grows them, with what each covers.
+SKILLS = {
+    "strategy-planning": ("Strategy and planning",
+                          "Tie social to business goals, choose networks, plan campaigns"),
+    "analytics": ("Analytics", "Measure, report to stakeholders, learn from the numbers"),
+    "content": ("Content", "Plan, write and produce posts for each network"),
+    "community": ("Community", "Moderate, reply and grow a community"),
+    "customer-care": ("Customer care", "Answer questions and complaints in public and private"),
+    "social-commerce": ("Social commerce", "Sell through shops, product tags and live shopping"),
+    "crisis-communication": ("Crisis communication",
+                             "Triage, escalate and answer when something goes wrong"),
+    "paid-social": ("Paid social", "Plan, target and run paid campaigns"),
+}
+LEVELS = ("foundation", "practitioner", "expert")
+
+#: The crisis triage questions, in the order they are asked (ids: model.TriageQuestion).
+TRIAGE_QUESTIONS = {
+    "harm": "Has anyone been hurt, or could anyone be?",
+    "legal": "Is there legal or regulatory exposure (safety, personal data, discrimination, "
+             "a possible crime)?",
+    "media": "Are journalists, public figures or our executives involved or asking?",
+    "spreading": "Is it spreading fast, or jumping to other networks?",
+    "growing": "Is it more than one or two people, or slowly gaining replies?",
+}
+
+
+# Text that markdown_text.inline() returns unchanged: it starts with a letter,
+# holds only letters, digits, single spaces and punctuation that is neither
+# HTML nor able to open a Markdown block. Most values a page prints are like
+# this, and skipping inline() for them saves a fifth of the rendering time.
+_PUNCT = r"A-Za-z0-9,.;:'\"()/!?%*_\[\]’‘“”–—-"
+_PLAIN = re.compile(f"[A-Za-z][{_PUNCT}]*(?: [{_PUNCT}]+)*")
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup) or value is None:
+        return "" if value is None else value
+    if isinstance(value, (int, float, dt.date)):
+        return value
+    text = str(value)
+    if _PLAIN.fullmatch(text):
+        return Markup(text)
+    return Markup(markdown_text.inline(text))
+
+
+def _safe(function):
+    def wrapper(*args, **kwargs):
+        return Markup(function(*args, **kwargs))
+    return wrapper
+
+
+def slugify(text: str) -> str:
+    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
+    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return "-".join(re.findall(r"\w+", text))[:60].strip("-")
+
+
+def url(value: str) -> str:
+    """A validated http(s) address, made safe for a Markdown link target."""
+    return quote(value, safe=":/?#[]@!$&'*+,;=%~-._")
+
+
+def words(value: str) -> str:
+    """``crisis-on-call`` -> ``Crisis on call``."""
+    text = str(value).replace("-", " ")
+    return text[:1].upper() + text[1:]
+
+
+def minutes(value: int) -> str:
+    if value < 60:
+        return f"{value} min"
+    if value % 1440 == 0:
+        days = value // 1440
+        return f"{days} day{'s' * (days != 1)}"
+    if value % 60 == 0:
+        return f"{value // 60} h"
+    return f"{value // 60} h {value % 60} min"
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def longdate(value: dt.date) -> str:
+    """``2026-03-05`` -> ``5 Mar 2026``: no day/month order to guess."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def day_count(days: int) -> str:
+    """``1`` -> ``1 day``, ``5`` -> ``5 days``."""
+    return f"{days} day{'s' * (abs(days) != 1)}"
+
+
+def days_ago(days: int) -> str:
+    """How long ago, in words: ``today``, ``1 day ago``, ``12 days ago``."""
+    if days == 0:
+        return "today"
+    return f"{day_count(days)} ago" if days > 0 else f"in {day_count(-days)}"
+
+
+def days_range(rule: Any) -> str:
+    if rule.max_days is None:
+        return f"{rule.min_days}+ days, ongoing"
+    if rule.max_days == rule.min_days:
+        return f"{rule.min_days} days"
+    return f"{rule.min_days}–{rule.max_days} days"
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, so a ``mkdocs serve`` rebuild does not
+    compile the theme's and the handbook's templates again. Jinja keys each entry
+    by the template's source checksum: an edited template is compiled afresh."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class Renderer:
+    """Turns handbook entries into Markdown pages and fragments."""
+
+    def __init__(self, book: Handbook, override_dir: Path | None = None,
+                 template_cache: jinja2.BytecodeCache | None = None, *,
+                 markdown_extensions: list[Any] | None = None,
+                 mdx_configs: dict[str, Any] | None = None,
+                 directory_urls: bool = True, templates: Path = TEMPLATES):
+        """``markdown_extensions`` and ``mdx_configs``: the site's (MkDocs config), used
+        for the text of playbook pages; ``templates``: where the templates live."""
+        self.book = book
+        loaders: list[jinja2.BaseLoader] = []
+        if override_dir is not None and (override_dir / "handbook").is_dir():
+            loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
+        loaders.append(jinja2.FileSystemLoader(templates))
+        loader = jinja2.ChoiceLoader(loaders)
+        self.env = jinja2.Environment(
+            loader=loader,
+            bytecode_cache=template_cache,
+            # Filters and macros return Markup; any other value is escaped by
+            # _finalize as inline Markdown (autoescape keeps Markup apart).
+            autoescape=True,
+            finalize=_finalize,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            # Markdown uses {#id} for heading anchors, so Jinja comments are {## ##}.
+            comment_start_string="{##",
+            comment_end_string="##}",
+        )
+        self.env.filters.update(
+            prose=_safe(markdown_text.prose),
+            inline=_safe(markdown_text.inline),
+            cell=_safe(markdown_text.cell),
+            quoted=_safe(markdown_text.quoted),
+            fence=_safe(markdown_text.fence),
+            words=words,
+            minutes=minutes,
+            days_range=days_range,
+            network=lambda n: NETWORK_NAMES.get(n, n),
+            isodate=lambda d: d.isoformat(),
+            url=_safe(url),
+            # The theme prints page titles from front matter unescaped.
+            htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
+            yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
+        )
+        self.env.globals.update(
+            kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,
+            triage_questions=TRIAGE_QUESTIONS,
+        )
+        self._init_freshness()
+        configs = mdx_configs or {}
+        self.html = HtmlRenderer(
+            loader, template_cache,
+            TextToHtml(markdown_extensions or DEFAULT_EXTENSIONS, configs),
+            dict(self.env.filters), self.env.globals,
+            directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
+
+    # -- freshness: review dates and git history ------------------------------
+
+    def _init_freshness(self) -> None:
+        self.today: dt.date = today()
+        self.history: dict[str, FileHistory] | None = None
+        self.history_links: dict[str, str] = {}
+        self.env.filters.update(longdate=longdate, day_count=day_count, days_ago=days_ago)
+        self.env.globals.update(
+            today=self.today, soon_days=SOON_DAYS,
+            review_of=lambda entry: review_state(entry, self.today),
+            history_of=lambda entry: (self.history or {}).get(entry.rel_path),
+            history_link=lambda entry: self.history_links.get(entry.rel_path),
+        )
+
+    def use_history(self, history: dict[str, FileHistory] | None,
+                    links: dict[str, str]) -> None:
+        """Git history of the playbook files (None: unknown) and links to it by rel_path."""
+        self.history, self.history_links = history, links
+
+    # -- links ---------------------------------------------------------------
+
+    @staticmethod
+    def relative(from_uri: str, to_uri: str) -> str:
+        """A Markdown link target from one docs file to another."""
+        return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+    def _context(self, page_uri: str, **extra: Any) -> dict[str, Any]:
+        def link(to_uri: str) -> Markup:
+            return Markup(self.relative(page_uri, to_uri))
+
+        def playbook_url(playbook_id: str) -> Markup:
+            return link(self.book.require(playbook_id).page_uri)
+
+        seen: set[str] = set()
+
+        def anchor(text: str, fallback: str) -> Markup:
+            """An attribute list ``{#id}`` giving a heading a stable, unique id."""
+            slug = slugify(text) or fallback
+            base, n = slug, 2
+            while slug in seen:
+                slug, n = f"{base}-{n}", n + 1
+            seen.add(slug)
+            return Markup("{#" + slug + "}")
+
+        return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
+                "anchor": anchor, **extra}
+
+    # -- pages ---------------------------------------------------------------
+
+    def markdown_page(self, template: str, page_uri: str, **context: Any) -> str:
+        """Markdown template ``template`` rendered for the docs file ``page_uri``."""
+        return self.env.get_template(template).render(self._context(page_uri, **context))
+
+    def playbook_page(self, entry: Entry) -> RenderedPage:
+        """A playbook's page: front matter for MkDocs, HTML body, headings."""
+        body, state = self.html.render("playbook.html", entry.page_uri,
+                                       entry=entry, pb=entry.playbook)
+        return RenderedPage(_front_matter(entry.playbook), body, state.headings)
+
+    def category_page(self, kind: str) -> str:
+        uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
+        return self.markdown_page("category.md", uri, kind=kind, title=KIND_TITLES[kind],
+                                  entries=self.book.select(kind=kind))
+
+    def all_playbooks_page(self) -> str:
+        return self.markdown_page("all_playbooks.md", "playbooks/index.md")
+
+    def path_page(self, entry: PathEntry) -> str:
+        steps = [(step, self.book.resolve(step.playbook)) for step in entry.path.steps]
+        review: dict[str, Entry] = {}
+        for _step, target in steps:
+            if target is not None and target.playbook.self_check:
+                review.setdefault(target.id, target)
+        return self.markdown_page("path.md", entry.page_uri, entry=entry, path=entry.path,
+                                  steps=steps, review=list(review.values()))
+
+    def card_page(self, entry: Entry) -> str:
+        """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
+        return self.markdown_page("card.md", f"cards/{entry.id}.md", entry=entry,
+                                  pb=entry.playbook)
+
+    def skills_page(self) -> str:
+        """The skills map: every skill crossed with every level, listing the playbooks."""
+        grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
+                for skill in SKILLS}
+        return self.markdown_page("skills.md", "skills.md", grid=grid, skills=SKILLS,
+                                  levels=LEVELS)
+
+    def paths_index_page(self) -> str:
+        return self.markdown_page("paths_index.md", "paths/index.md")
+
+    def review_queue_page(self) -> str:
+        """Overdue and soon-due playbooks, grouped by owner, the most urgent owner first."""
+        groups: dict[str, list[ReviewState]] = {}
+        for state in review_queue(self.book, self.today):
+            groups.setdefault(state.entry.playbook.owner, []).append(state)
+        return self.markdown_page("review_queue.md", "review-queue.md", groups=groups)
+
+    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
+        """Playbooks added or changed in the last ``days`` days, newest first."""
+        changes = (None if self.history is None else
+                   recent_changes(self.book.playbooks.values(), self.history, self.today, days))
+        return self.markdown_page("whats_new.md", "whats-new.md", changes=changes, days=days)
+
+    # -- fragments for macros --------------------------------------------------
+
+    def playbook_list(self, page_uri: str, entries: list[Entry], style: str = "list") -> str:
+        if style not in ("list", "table", "cards"):
+            raise ValueError(f"style must be list, table or cards, not '{style}'")
+        return self.markdown_page(f"list_{style}.md", page_uri, entries=entries)
+
+    def section(self, page_uri: str, entry: Entry, name: str) -> str:
+        if name not in SECTIONS:
+            raise ValueError(f"unknown section '{name}'; one of: {', '.join(sorted(SECTIONS))}")
+        if SECTIONS[name] not in type(entry.playbook).model_fields:
+            raise ValueError(f"playbook '{entry.id}' ({entry.playbook.kind}) has no section "
+                             f"'{name}'")
+        body, _state = self.html.render(f"sections/{name}.html", page_uri, embedded=True,
+                                        entry=entry, pb=entry.playbook)
+        return body
+
+
+def _front_matter(pb: Any) -> str:
+    """A playbook page's front matter. The theme prints titles unescaped: escape them."""
+    def text(value: str) -> str:
+        return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
+
+    return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
+            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\nrender_macros: false\n---\n")

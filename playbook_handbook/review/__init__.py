@@ -1,0 +1,1 @@
+"""Keeping the handbook current: review dates, the stale list, code owners."""

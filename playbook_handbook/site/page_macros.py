@@ -1,0 +1,56 @@
+"""What the macros do, as plain functions of the handbook (testable without MkDocs)."""
+
+from __future__ import annotations
+
+from playbook_handbook.index.handbook import Entry, Handbook
+from playbook_handbook.render.text_markdown import inline
+from playbook_handbook.render.pages import Renderer
+
+
+class MacroError(LookupError):
+    """A macro was called with something the handbook does not have."""
+
+
+def find(book: Handbook, playbook_id: str) -> Entry:
+    try:
+        return book.require(playbook_id)
+    except LookupError as exc:
+        raise MacroError(*exc.args) from None
+
+
+def playbook_link(renderer: Renderer, page_uri: str, playbook_id: str,
+                  text: str | None = None) -> str:
+    entry = find(renderer.book, playbook_id)
+    label = inline(text if text is not None else entry.playbook.title)
+    return f"[{label}]({renderer.relative(page_uri, entry.page_uri)})"
+
+
+def path_link(renderer: Renderer, page_uri: str, path_id: str, text: str | None = None) -> str:
+    path = renderer.book.paths.get(path_id)
+    if path is None:
+        raise MacroError(f"unknown onboarding path id '{path_id}'; known: "
+                         f"{', '.join(renderer.book.paths) or 'none'}")
+    label = inline(text if text is not None else path.path.title)
+    return f"[{label}]({renderer.relative(page_uri, path.page_uri)})"
+
+
+def playbook_list(renderer: Renderer, page_uri: str, style: str = "list", **filters: str) -> str:
+    allowed = {"kind", "tag", "skill", "network", "level", "audience"}
+    unknown = set(filters) - allowed
+    if unknown:
+        raise MacroError(f"playbook_list() has no filter {', '.join(sorted(unknown))}; "
+                         f"use {', '.join(sorted(allowed))}")
+    entries = renderer.book.select(**filters)
+    if not entries:
+        raise MacroError(f"playbook_list({filters}) matches no playbook")
+    try:
+        return renderer.playbook_list(page_uri, entries, style)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
+
+
+def playbook_section(renderer: Renderer, page_uri: str, playbook_id: str, section: str) -> str:
+    try:
+        return renderer.section(page_uri, find(renderer.book, playbook_id), section)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None

@@ -1,0 +1,306 @@
+"""The MkDocs plugin that turns ``playbooks/`` and ``paths/`` into pages.
+
+Pages are virtual (``File.generated``): nothing is written into ``docs/``.
+Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import posixpath
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from playbook_handbook.site import contributing
+from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
+from playbook_handbook.index.handbook import (
+    PATHS_DIR,
+    PLAYBOOKS_DIR,
+    FileCache,
+    Handbook,
+    load_handbook,
+)
+from playbook_handbook.model.playbook import KIND_FOLDERS
+from playbook_handbook.problems import Problem, errors
+from playbook_handbook.render.pages import Renderer, TemplateCache
+from playbook_handbook.render.html_page import RenderedPage, nest
+from playbook_handbook.render.sanitize import clean_html
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+
+class HandbookConfig(Config):
+    root = c.Optional(c.Dir(exists=True))
+    """The repository holding playbooks/ and paths/ (default: mkdocs.yml's folder)."""
+    sanitize = c.Type(bool, default=True)
+    """Clean every page's HTML with nh3 (leave on unless you trust every author)."""
+
+
+class GeneratedPage(File):
+    """A generated page rendered when first read, rebuilt by a dirty build only when stale.
+
+    ``mkdocs serve --dirty`` (and ``build --dirty``) rebuild a page when
+    ``is_modified()``: here, when its output is missing or older than one of
+    its ``sources`` (a YAML file, or a folder for list pages). Pages a dirty
+    build skips are never rendered at all.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.render: Callable[[], str | RenderedPage] = str
+        self.sources: tuple[Path, ...] = ()
+        #: An HTML page's body and headings, from reading it until MkDocs converts it.
+        self.rendered: RenderedPage | None = None
+
+    @classmethod
+    def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str | RenderedPage],
+             sources: tuple[Path, ...], inclusion: InclusionLevel) -> GeneratedPage:
+        page = cls.generated(config, uri, content="", inclusion=inclusion)
+        page._content = None
+        page.render, page.sources = render, sources
+        return page
+
+    @property
+    def content_string(self) -> str:
+        """The page source. An HTML page (a playbook) gives only its front matter
+        here and keeps its body in ``rendered`` for ``on_page_content``: MkDocs
+        has no Markdown to convert. Not cached: MkDocs reads it once a build."""
+        if self._content is not None:
+            return str(self._content)
+        page = self.render()
+        if isinstance(page, RenderedPage):
+            self.rendered = page
+            return page.markdown
+        return page
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._content = value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._content = value.decode()
+
+    def is_modified(self) -> bool:
+        try:
+            built = os.stat(self.abs_dest_path).st_mtime_ns
+        except OSError:
+            return True
+        return any(_mtime(source) > built for source in self.sources)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.book: Handbook | None = None
+        self.renderer: Renderer | None = None
+        self.macro_problems: list[Problem] = []
+        # Kept across `mkdocs serve` rebuilds (on_startup makes MkDocs keep this
+        # instance): an unchanged YAML file is not parsed again.
+        self.file_cache: FileCache = {}
+        self.template_cache = TemplateCache()
+        self.dirty = False
+        self.built = False
+        self.command = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
+        self.dirty = dirty
+        self.command = command
+
+    # -- loading ---------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
+        book = load_handbook(root, cache=self.file_cache)
+        failing = errors(book.problems)
+        for problem in book.problems:
+            if problem.severity == "warning":
+                log.info(problem.format_text())
+        if failing:
+            for problem in failing:
+                log.error(problem.format_text())
+            raise PluginError(
+                f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
+                "(listed above); fix them and build again")
+        self.book = book
+        if self.command == "build":
+            # The loaded handbook lives until the build ends: move it out of the
+            # cyclic garbage collector's way, which otherwise rescans it on every
+            # full collection while pages are built.
+            gc.freeze()
+        custom_dir = config.theme.custom_dir
+        self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
+                                 self.template_cache,
+                                 markdown_extensions=config.markdown_extensions,
+                                 mdx_configs=config.mdx_configs,
+                                 directory_urls=config.use_directory_urls)
+        if not (self.dirty and self.built):
+            # A dirty rebuild keeps the /go/ pages the first build wrote.
+            self._register_redirects(config)
+        self._read_git(config)
+        return config
+
+    def _read_git(self, config: MkDocsConfig) -> None:
+        """Last-changed dates and history links for the pages; the version for the footer."""
+        assert self.book is not None and self.renderer is not None
+        history = file_history(self.book.root)
+        links = {}
+        to_root = os.path.relpath(self.book.root, config.docs_dir).replace(os.sep, "/")
+        for entry in [*self.book.playbooks.values(), *self.book.paths.values()]:
+            target = history_url(config.repo_url, config.edit_uri,
+                                 posixpath.join(to_root, entry.rel_path))
+            if target is not None:
+                links[entry.rel_path] = target
+        self.renderer.use_history(history, links)
+        config.extra.setdefault("handbook_version", handbook_version(self.book.root))
+
+    def _register_redirects(self, config: MkDocsConfig) -> None:
+        """``/go/<id>/`` and every former id lead to the playbook's page."""
+        plugin = config.plugins.get("redirects")
+        if plugin is None:
+            raise PluginError("the handbook needs the 'redirects' plugin (mkdocs-redirects) "
+                              "listed after 'handbook' in mkdocs.yml, for /go/<id>/ links")
+        maps = plugin.config["redirect_maps"]
+        assert self.book is not None
+        for entry in self.book.playbooks.values():
+            maps[f"go/{entry.id}.md"] = entry.page_uri
+            for alias in entry.playbook.aliases:
+                maps[f"go/{alias}.md"] = entry.page_uri
+                for folder in KIND_FOLDERS.values():
+                    if f"{folder}/{alias}" != f"{entry.category}/{entry.id}":
+                        maps[f"playbooks/{folder}/{alias}.md"] = entry.page_uri
+        for path in self.book.paths.values():
+            maps[f"go/{path.id}.md"] = path.page_uri
+
+    # -- pages -------------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.book is not None and self.renderer is not None
+        book, renderer = self.book, self.renderer
+        docs_dir = config.docs_dir
+        generated: list[File] = []
+
+        # Hand-written files by address, looked up once per generated page.
+        written = {file.src_uri: file for file in files}
+
+        def add(uri: str, render: Callable[[], str | RenderedPage], sources: tuple[Path, ...],
+                edit: Path | None, in_nav: bool) -> None:
+            existing = written.get(uri)
+            if existing is not None and existing.generated_by is None:
+                raise PluginError(
+                    f"{existing.src_uri} in docs/ has the same address as a generated page; "
+                    "rename the hand-written page or the playbook id")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            file = GeneratedPage.lazy(config, uri, render, sources, inclusion)
+            if edit is not None:
+                file.edit_uri = os.path.relpath(edit, docs_dir).replace(os.sep, "/")
+            generated.append(file)
+
+        # Each page is rendered when MkDocs reads it. `sources` are what a dirty
+        # rebuild (mkdocs serve --dirty) compares with the built page: a playbook
+        # or path page follows its own file; a list page follows its folder, so it
+        # is rebuilt when a playbook is added, removed or renamed, and otherwise
+        # keeps the titles it had (a full build refreshes every list).
+        playbooks_dir, paths_dir = book.root / PLAYBOOKS_DIR, book.root / PATHS_DIR
+        folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
+        for entry in book.playbooks.values():
+            if f"go/{entry.id}.md" in written:
+                raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
+                                  f"{entry.rel_path}")
+            add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
+                entry.file, False)
+        for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
+            add(f"{PLAYBOOKS_DIR}/{folder.name}/index.md", partial(renderer.category_page, kind),
+                (folder,), None, True)
+        add(f"{PLAYBOOKS_DIR}/index.md", renderer.all_playbooks_page, (playbooks_dir, *folders),
+            None, True)
+        for path in book.paths.values():
+            add(path.page_uri, partial(renderer.path_page, path), (path.file,), path.file, False)
+        add(f"{PATHS_DIR}/index.md", renderer.paths_index_page, (paths_dir,), None, True)
+        lists = (playbooks_dir, *folders)  # pages drawn from every playbook
+        add("review-queue.md", renderer.review_queue_page, lists, None, True)
+        add("whats-new.md", renderer.whats_new_page, lists, None, True)
+        guide = contributing.page(book.root, config.repo_url, config.edit_uri)
+        if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
+            source = book.root / contributing.FILE_NAME
+            add(contributing.PAGE_URI, lambda: guide, (source,), source, True)
+        # Training layer: the skills map and one printable card per crisis playbook.
+        add("skills.md", renderer.skills_page, lists, None, True)
+        for entry in book.by_kind("crisis-handling"):
+            add(f"cards/{entry.id}.md", partial(renderer.card_page, entry), (entry.file,),
+                entry.file, False)
+        for file in generated:
+            files.append(file)
+        return files
+
+    def macro_failed(self, page: Page, markdown: str, name: str, args: tuple,
+                     message: str) -> None:
+        """Record a macro called with something the handbook lacks (see on_env)."""
+        needle = repr(args[0])[1:-1] if args else name
+        line, column = 1, 1
+        for number, text in enumerate(markdown.splitlines(), start=1):
+            if name in text and needle in text:
+                line, column = number, text.index(name) + 1
+                break
+        path = f"{Path(page.file.src_dir or 'docs').name}/{page.file.src_uri}"
+        self.macro_problems.append(Problem(path, line, column, message, "macro"))
+
+    @event_priority(100)  # before the tags plugin renders its listings
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001
+        env.bytecode_cache = self.template_cache
+        if self.macro_problems:
+            for problem in sorted(self.macro_problems):
+                log.error(problem.format_text())
+            count = len(self.macro_problems)
+            self.macro_problems = []
+            raise PluginError(f"{count} macro call{'s' * (count != 1)} failed (listed above)")
+        return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.built = True
+
+    @event_priority(100)  # first: other plugins see the playbook's HTML
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        file = page.file
+        if isinstance(file, GeneratedPage) and file.rendered is not None:
+            rendered, file.rendered = file.rendered, None
+            html = rendered.html
+            page.toc = get_toc(nest(rendered.toc))
+            page.present_anchor_ids = rendered.anchor_ids()
+        return clean_html(html) if self.config.sanitize else html
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
+        assert self.book is not None
+        for folder in (PLAYBOOKS_DIR, PATHS_DIR):
+            if (self.book.root / folder).is_dir():
+                server.watch(str(self.book.root / folder))
+        if (self.book.root / contributing.FILE_NAME).is_file():
+            server.watch(str(self.book.root / contributing.FILE_NAME))
+        return server
+
+
+def _mtime(path: Path) -> int:
+    """Modification time in ns; 0 for a path that does not exist (an empty category)."""
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
