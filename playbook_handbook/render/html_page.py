@@ -7,8 +7,9 @@ through Markdown (:mod:`playbook_handbook.render.text_html`). The plugin hands t
 MkDocs as the page's content, with its table of contents.
 
 Every value a template prints goes through :func:`finalize`: text that no
-filter has made safe is shown as one line of inline Markdown, so YAML text can
-never open HTML or end the element it sits in.
+filter has made safe is shown as plain text (titles, names, owners), so YAML
+text can never open HTML or end the element it sits in. Markdown fields use
+the ``prose``, ``inline``, ``cell`` and ``lead`` filters.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -27,10 +29,17 @@ from markdown.extensions.toc import slugify as markdown_slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from playbook_handbook.render.text_html import TextToHtml, code_block
+from playbook_handbook.render import text_markdown
+from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
+_FIXED_HEADING = re.compile(r'heading\(\d, "[^"]*", "([a-z0-9-]+)"\)')
+#: Ids the templates give their own section headings (``heading(2, "Steps", "steps")``):
+#: an anchor made from YAML text never takes one, whichever comes first on the page.
+SECTION_IDS = frozenset(
+    match for template in (Path(__file__).parent / "templates").rglob("*.html")
+    for match in _FIXED_HEADING.findall(template.read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -99,33 +108,32 @@ class PageState:
         """A stable id for a heading titled ``text``, unique on the page."""
         slug = self.settings.slugify(text) or fallback
         base, n = slug, 2
-        while slug in self.ids:
+        while slug in self.ids or slug in SECTION_IDS:
             slug, n = f"{base}-{n}", n + 1
-        self.ids.add(slug)
-        return slug
+        return slug  # heading() records it
 
     def heading(self, level: int, title: Any, id: str | None = None,
                 prefix: str = "") -> Markup:
         """An ``<hN>`` with a permalink, recorded for the table of contents.
 
-        ``title`` is YAML text (shown as inline Markdown) or safe HTML. Without
+        ``title`` is YAML text (shown as plain text) or safe HTML. Without
         ``id``, one is made as the Markdown ``toc`` extension would. On a
         hand-written page (a ``playbook_section`` macro) the heading is written
         as Markdown, so it joins that page's own table of contents.
         """
         inner = Markup(html.escape(prefix, quote=False)) + (
-            title if isinstance(title, Markup) else self.settings.text.inline(str(title)))
-        plain = html.unescape(_TAG.sub("", inner))
+            title if isinstance(title, Markup) else plain(title))
+        bare = html.unescape(_TAG.sub("", inner))
         if id is None:
-            id = base = self.settings.toc_slugify(plain, "-")
-            n = 1
-            while id in self.ids:
-                id, n = f"{base}_{n}", n + 1
+            id = self.settings.toc_slugify(bare, "-")
+        base, n = id, 1
+        while id in self.ids:  # never two elements with one id
+            id, n = f"{base}_{n}", n + 1
         self.ids.add(id)
         if self.embedded:
-            return Markup(f"\n{'#' * level} {inner} {{#{id}}}\n\n")
+            return Markup(f"\n{'#' * level} {text_markdown.plain(bare)} {{#{id}}}\n\n")
         self.headings.append({"level": level, "id": id,
-                              "name": html.escape(plain, quote=False)})
+                              "name": html.escape(bare, quote=False)})
         link, settings = "", self.settings
         if settings.permalink is not None:
             link = (f'<a class="headerlink" href="#{id}" '
@@ -164,7 +172,7 @@ class HtmlRenderer:
         self.env.filters.update(filters)
         self.env.filters.update(
             prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
-            code=code_block, url=safe_url,
+            code=code_block, url=safe_url, plain=plain,
         )
         self.env.globals = globals
 
@@ -175,7 +183,7 @@ class HtmlRenderer:
             return ""
         if isinstance(value, (int, float, dt.date)):
             return Markup(value)
-        return self.text.inline(str(value))
+        return plain(value)
 
     def render(self, template: str, page_uri: str, *, embedded: bool = False,
                **context: Any) -> tuple[str, PageState]:

@@ -30,7 +30,7 @@ from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
-from playbook_handbook.render.text_html import DEFAULT_EXTENSIONS, TextToHtml
+from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,15 +78,15 @@ TRIAGE_QUESTIONS = {
 }
 
 
-# Text that markdown_text.inline() returns unchanged: it starts with a letter,
-# holds only letters, digits, single spaces and punctuation that is neither
-# HTML nor able to open a Markdown block. Most values a page prints are like
-# this, and skipping inline() for them saves a fifth of the rendering time.
-_PUNCT = r"A-Za-z0-9,.;:'\"()/!?%*_\[\]’‘“”–—-"
+# Text that markdown_text.plain() returns unchanged: it starts with a letter and
+# holds only letters, digits, single spaces and punctuation that cannot start
+# Markdown. Most values a page prints are like this; the check saves time.
+_PUNCT = r"A-Za-z0-9,.;'\"()/?%’‘“”–—-"
 _PLAIN = re.compile(f"[A-Za-z][{_PUNCT}]*(?: [{_PUNCT}]+)*")
 
 
 def _finalize(value: Any) -> Any:
+    """Any value a Markdown template prints unfiltered is plain text."""
     if isinstance(value, Markup) or value is None:
         return "" if value is None else value
     if isinstance(value, (int, float, dt.date)):
@@ -94,7 +94,7 @@ def _finalize(value: Any) -> Any:
     text = str(value)
     if _PLAIN.fullmatch(text):
         return Markup(text)
-    return Markup(markdown_text.inline(text))
+    return Markup(markdown_text.plain(text))
 
 
 def _safe(function):
@@ -185,8 +185,10 @@ class Renderer:
                  markdown_extensions: list[Any] | None = None,
                  mdx_configs: dict[str, Any] | None = None,
                  directory_urls: bool = True, templates: Path = TEMPLATES):
-        """``markdown_extensions`` and ``mdx_configs``: the site's (MkDocs config), used
-        for the text of playbook pages; ``templates``: where the templates live."""
+        """``mdx_configs``: the site's (MkDocs config), for the ``toc`` permalinks;
+        ``markdown_extensions`` is not used: YAML text has its own fixed Markdown
+        subset (:mod:`playbook_handbook.render.text_html`); ``templates``: where the
+        templates live."""
         self.book = book
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and (override_dir / "handbook").is_dir():
@@ -208,11 +210,13 @@ class Renderer:
             comment_start_string="{##",
             comment_end_string="##}",
         )
+        text = TextToHtml()
         self.env.filters.update(
-            prose=_safe(markdown_text.prose),
-            inline=_safe(markdown_text.inline),
-            cell=_safe(markdown_text.cell),
-            quoted=_safe(markdown_text.quoted),
+            # YAML text rendered by the one safe path (text_html), made inert for Markdown.
+            prose=lambda v: Markup(markdown_text.protect(text.block(str(v)))),
+            inline=lambda v: Markup(markdown_text.protect(text.inline(str(v)))),
+            cell=lambda v, sep="<br>": Markup(markdown_text.protect(text.cell(str(v), sep))),
+            plain=_safe(markdown_text.plain),
             fence=_safe(markdown_text.fence),
             words=words,
             minutes=minutes,
@@ -232,7 +236,7 @@ class Renderer:
         configs = mdx_configs or {}
         self.html = HtmlRenderer(
             loader, template_cache,
-            TextToHtml(markdown_extensions or DEFAULT_EXTENSIONS, configs),
+            text,
             dict(self.env.filters), self.env.globals,
             directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
 
