@@ -14,11 +14,17 @@ from playbook_handbook.review.freshness import review_due
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
+    """Review dates in the future (an error), overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
     and texts too long to post."""
     found: list[Problem] = privacy_warnings(book) + length_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook
+        if pb.last_reviewed > today:
+            line, column = entry.position("last_reviewed")
+            found.append(Problem(
+                entry.rel_path, line, column,
+                f"last_reviewed {pb.last_reviewed.isoformat()} is in the future (today is "
+                f"{today.isoformat()}); write the date the review was done", "review-date"))
         due = review_due(entry)
         if due < today and pb.status != "deprecated":
             line, column = entry.position("last_reviewed")

@@ -16,14 +16,16 @@ from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
 from playbook_handbook.index.handbook import (
     PLAYBOOKS_DIR,
     Handbook,
+    SettingError,
     discover,
     display_path,
     load_handbook,
+    parse_day,
     today,
 )
 from playbook_handbook.model import schema
 from playbook_handbook.model.playbook import KINDS
-from playbook_handbook.problems import errors
+from playbook_handbook.problems import errors, neutralise
 from playbook_handbook.review import codeowners, stale
 
 
@@ -33,7 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
-    return args.run(args, parser)
+    try:
+        return args.run(args, parser)
+    except SettingError as exc:  # HANDBOOK_TODAY set to something that is not a date
+        print(f"handbook: error: {neutralise(str(exc))}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -95,9 +101,9 @@ def _add_root(parser: argparse.ArgumentParser) -> None:
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+        return parse_day(text, "--today")
+    except SettingError as exc:
+        raise argparse.ArgumentTypeError(neutralise(str(exc).removeprefix("--today: "))) from None
 
 
 def _days(text: str) -> int:

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from playbook_handbook.load.yamlsource import Source, load_file
-from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES, AnyPlaybook, OnboardingPath
+from playbook_handbook.model.playbook import (
+    FIRST_DATE,
+    KIND_FOLDERS,
+    KIND_TITLES,
+    LAST_DATE,
+    AnyPlaybook,
+    OnboardingPath,
+)
 from playbook_handbook.model.validate import validate_path, validate_playbook
 from playbook_handbook.problems import Problem
 
@@ -26,10 +33,26 @@ PATHS_DIR = "paths"
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
+class SettingError(ValueError):
+    """A date or other setting given on the command line or in the environment is unusable."""
+
+
+def parse_day(text: str, setting: str) -> dt.date:
+    """``text`` as a date like 2026-03-31 within the dates playbooks may use."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise SettingError(f"{setting}: {text!r} is not a date like 2026-03-31") from None
+    if not FIRST_DATE <= day <= LAST_DATE:
+        raise SettingError(f"{setting}: {day.isoformat()} is outside {FIRST_DATE.isoformat()} "
+                           f"to {LAST_DATE.isoformat()}")
+    return day
+
+
 def today() -> dt.date:
     """Today, or the date in ``HANDBOOK_TODAY`` (YYYY-MM-DD) so tests can fix it."""
     fixed = os.environ.get("HANDBOOK_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    return parse_day(fixed, "HANDBOOK_TODAY") if fixed else dt.date.today()
 
 
 @dataclass

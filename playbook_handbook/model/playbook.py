@@ -11,7 +11,15 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
 
 # --- vocabularies -----------------------------------------------------------
 
@@ -89,18 +97,59 @@ def _check_id(value: str) -> str:
     return value
 
 
+#: Bidirectional controls reorder what a reader (and a reviewer) sees: "Trojan Source".
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Characters that show nothing: a title of only these looks empty.
+_INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+                        "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0]*")
+
+
+def _visible(value: str) -> str:
+    bidi = _BIDI_CONTROLS.search(value)
+    if bidi:
+        raise ValueError(
+            f"holds the invisible direction control U+{ord(bidi.group()):04X}, which "
+            "reorders the text on screen; delete it (right-to-left words need no control "
+            "characters)")
+    if _INVISIBLE.fullmatch(value):
+        raise ValueError("must not be blank (it holds only spaces or invisible characters)")
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must fit on one line")
-    if not value.strip():
-        raise ValueError("must not be blank")
-    return value.strip()
+    return _visible(value).strip()
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be blank")
+    return _visible(value)
+
+
+#: Dates a playbook may hold: wide enough for any real one, and far from year 9999,
+#: where adding a review interval would overflow.
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
+
+
+def _check_date(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"{value.isoformat()} is outside the dates a playbook may use "
+                         f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})")
     return value
+
+
+#: A whole number written as one: YAML 1.1 also reads 0x1F, 010, 1:30 and yes as
+#: numbers; the loader refuses those forms and Strict refuses yes/no and 30.0.
+def _written_as_number(value: object) -> object:
+    text = getattr(value, "text", None)  # load.yamlsource.OddNumber
+    if text is not None:
+        raise ValueError(f"unquoted {text} is read by YAML as the number {int(value)}; "
+                         f"write the number as {int(value)}")
+    return value
+
+
+WholeNumber = Annotated[int, Strict(), BeforeValidator(_written_as_number)]
+Date = Annotated[dt.date, AfterValidator(_check_date)]
 
 
 def _check_url(value: str) -> str:
@@ -186,9 +235,10 @@ class PlaybookBase(Block):
     skills: list[Skill] = Field(min_length=1)
     networks: list[Network] = Field(min_length=1)
     tags: list[Tag] = Field(min_length=1, max_length=20)
-    time_minutes: int = Field(ge=1, le=600, description="Minutes to read and work through it.")
-    last_reviewed: dt.date = Field(description="Date of the last full review, YYYY-MM-DD.")
-    review_interval_days: int | None = Field(
+    time_minutes: WholeNumber = Field(ge=1, le=600,
+                                      description="Minutes to read and work through it.")
+    last_reviewed: Date = Field(description="Date of the last full review, YYYY-MM-DD.")
+    review_interval_days: WholeNumber | None = Field(
         None, ge=7, le=730, description="Days between reviews; defaults by kind.")
     status: Status = "active"
     replaced_by: Id | None = Field(None, description="For deprecated playbooks: the id to use.")
@@ -256,8 +306,9 @@ class DurationRule(Block):
     objective: Objective
     format: Line = Field(description="The format, e.g. Instagram Stories or paid short video.")
     network: Network | Literal["any"] = "any"
-    min_days: int = Field(ge=1, le=730)
-    max_days: int | None = Field(None, ge=1, le=730, description="Leave out for always-on.")
+    min_days: WholeNumber = Field(ge=1, le=730)
+    max_days: WholeNumber | None = Field(None, ge=1, le=730,
+                                         description="Leave out for always-on.")
     rationale: Prose
 
     @model_validator(mode="after")
@@ -275,11 +326,11 @@ class CampaignLength(PlaybookBase):
 
 
 class SeverityLevel(Block):
-    level: int = Field(ge=1, le=5, description="1 is the most severe.")
+    level: WholeNumber = Field(ge=1, le=5, description="1 is the most severe.")
     name: Line
     criteria: Prose
     examples: list[Line] = Field(min_length=1)
-    respond_within_minutes: int = Field(ge=1, le=10080)
+    respond_within_minutes: WholeNumber = Field(ge=1, le=10080)
     alert: list[Line] = Field(min_length=1, description="Roles to alert, never private numbers.")
     approver: Line = Field(description="Role that approves public replies at this level.")
     triggers: list[TriageQuestion] = Field(
@@ -304,7 +355,7 @@ class CrisisRole(Block):
 
 class HoldingStatement(Template):
     approver: Line = Field(description="Role that approved this wording.")
-    approved_until: dt.date = Field(description="Approval lapses after this date.")
+    approved_until: Date = Field(description="Approval lapses after this date.")
 
 
 class CrisisHandling(PlaybookBase):
@@ -372,5 +423,5 @@ class OnboardingPath(Block):
     summary: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
     owner: Annotated[Line, Field(max_length=80)]
     audience: list[Role] = Field(min_length=1)
-    last_reviewed: dt.date
+    last_reviewed: Date
     steps: list[PathStep] = Field(min_length=1, max_length=60)

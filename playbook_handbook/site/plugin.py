@@ -31,10 +31,11 @@ from playbook_handbook.index.handbook import (
     PLAYBOOKS_DIR,
     FileCache,
     Handbook,
+    SettingError,
     load_handbook,
 )
 from playbook_handbook.model.playbook import KIND_FOLDERS
-from playbook_handbook.problems import Problem, errors
+from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.html_page import RenderedPage, nest
 from playbook_handbook.render.sanitize import clean_html
@@ -148,11 +149,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             # full collection while pages are built.
             gc.freeze()
         custom_dir = config.theme.custom_dir
-        self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
-                                 self.template_cache,
-                                 markdown_extensions=config.markdown_extensions,
-                                 mdx_configs=config.mdx_configs,
-                                 directory_urls=config.use_directory_urls)
+        try:
+            self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
+                                     self.template_cache,
+                                     markdown_extensions=config.markdown_extensions,
+                                     mdx_configs=config.mdx_configs,
+                                     directory_urls=config.use_directory_urls)
+        except SettingError as exc:  # HANDBOOK_TODAY that is not a date
+            raise PluginError(neutralise(str(exc))) from None
         if not (self.dirty and self.built):
             # A dirty rebuild keeps the /go/ pages the first build wrote.
             self._register_redirects(config)
