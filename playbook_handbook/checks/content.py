@@ -14,8 +14,8 @@ from playbook_handbook.review.freshness import review_due
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Review dates in the future (an error), overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
-    and texts too long to post."""
+    """Review dates in the future (an error), overdue reviews, lapsed approvals,
+    left-over placeholders, personal data, secrets and texts too long to post."""
     found: list[Problem] = privacy_warnings(book) + length_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook

@@ -129,6 +129,8 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.paths:
         files = []
         for path in args.paths:
+            if not path.is_absolute() and (root / path).exists():
+                path = root / path  # a path inside --root, as the messages print it
             if path.is_dir():
                 files += discover(path)
             elif path.is_file():

@@ -121,6 +121,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.dirty = False
         self.built = False
         self.command = ""
+        self.redirect_uris: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
@@ -194,6 +195,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                         maps[f"playbooks/{folder}/{alias}.md"] = entry.page_uri
         for path in self.book.paths.values():
             maps[f"go/{path.id}.md"] = path.page_uri
+        self.redirect_uris = {uri for uri in maps if uri.startswith(("go/", "playbooks/"))}
 
     # -- pages -------------------------------------------------------------------
 
@@ -226,10 +228,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # keeps the titles it had (a full build refreshes every list).
         playbooks_dir, paths_dir = book.root / PLAYBOOKS_DIR, book.root / PATHS_DIR
         folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
-        for entry in book.playbooks.values():
-            if f"go/{entry.id}.md" in written:
-                raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
-                                  f"{entry.rel_path}")
+        for uri in sorted(self.redirect_uris & written.keys()):
+            if written[uri].generated_by is None:
+                raise PluginError(f"docs/{uri} in docs/ has the same address as a /go/ or "
+                                  "former-id link of a playbook or path; rename the page")
             add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
                 entry.file, False)
         for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
