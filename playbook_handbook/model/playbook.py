@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
+from markdown_it import MarkdownIt
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -116,14 +117,32 @@ def _visible(value: str) -> str:
     return value
 
 
+_IMAGE_PARSER = MarkdownIt("commonmark", {"html": False})
+
+
+def _no_remote_image(value: str) -> str:
+    """Refuse ``![alt](https://...)``: the renderer shows no images, and a page must
+    load nothing from another host."""
+    if "![" not in value or value.count("[") > 400:
+        return value  # many brackets: rendered as plain text (render.text_html.MAX_MARKS)
+    for block in _IMAGE_PARSER.parse(value):
+        for token in block.children or ():
+            if token.type == "image":
+                raise ValueError(
+                    f"shows the image {token.attrs.get('src', '')}; playbook text shows no "
+                    "images (a page loads nothing from another host), so link to it "
+                    "instead: [what it shows](address)")
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must fit on one line")
-    return _visible(value).strip()
+    return _no_remote_image(_visible(value)).strip()
 
 
 def _not_blank(value: str) -> str:
-    return _visible(value)
+    return _no_remote_image(_visible(value))
 
 
 #: Dates a playbook may hold: wide enough for any real one, and far from year 9999,

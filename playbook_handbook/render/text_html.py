@@ -41,6 +41,11 @@ _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _INLINE_SYNTAX = re.compile(r"[*_`<>&\\\[\]~\"|]| {2}\n")
 _BLOCK_SYNTAX = re.compile(r"^(?:\s|[>*+`~-]|\d+[.)])", re.M)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+#: Text with more Markdown marks than this is shown as plain text: real prose of
+#: 4,000 characters never has that many, while thousands of unclosed ``[`` or
+#: ``*`` cost the parser time that grows with their square.
+MAX_MARKS = 400
+_MARKS = "[]*_`<~!\\"
 _WRAPPED = re.compile(r"<p>(.*)</p>", re.DOTALL)
 
 
@@ -48,6 +53,11 @@ def _escape(text: str) -> str:
     """HTML text exactly as markdown-it escapes it (``"`` too, ``'`` not)."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace('"', "&quot;"))
+
+
+def _marked(text: str) -> bool:
+    """True when ``text`` holds more than :data:`MAX_MARKS` Markdown marks."""
+    return len(text) > MAX_MARKS and sum(map(text.count, _MARKS)) > MAX_MARKS
 
 
 def plain(text: Any) -> Markup:
@@ -82,7 +92,7 @@ class TextToHtml:
     def block(self, text: str) -> Markup:
         """Block Markdown (paragraphs, lists) as HTML."""
         text = text.strip()
-        if not _INLINE_SYNTAX.search(text) and not _BLOCK_SYNTAX.search(text):
+        if not _INLINE_SYNTAX.search(text) and not _BLOCK_SYNTAX.search(text) or _marked(text):
             return Markup("\n".join(
                 f"<p>{_escape(p.strip())}</p>" for p in _PARAGRAPH.split(text) if p.strip()))
         return Markup(self._md.render(text).rstrip("\n"))
@@ -90,7 +100,7 @@ class TextToHtml:
     def inline(self, text: str) -> Markup:
         """One line of inline Markdown (list items) as HTML: no block can start."""
         text = " ".join(str(text).split())
-        if not _INLINE_SYNTAX.search(text):
+        if not _INLINE_SYNTAX.search(text) or _marked(text):
             return Markup(_escape(text))
         return Markup(self._md.renderInline(text))
 
