@@ -378,6 +378,7 @@ def _check_references(book: Handbook) -> None:
                 "duplicate-id"))
     for entry in book.playbooks.values():
         _check_replacement_cycle(book, entry)
+        _check_anchors(book, entry)
         pb = entry.playbook
         refs = [(("related", i), ref) for i, ref in enumerate(pb.related)]
         if pb.replaced_by:
@@ -399,6 +400,21 @@ def _check_references(book: Handbook) -> None:
                     path.rel_path, line, column,
                     f"'{step.playbook}' is deprecated; send readers to "
                     f"'{target.playbook.replaced_by}' instead", "deprecated-step"))
+
+
+def _check_anchors(book: Handbook, entry: Entry) -> None:
+    """Step anchors (``anchor:``) are link targets: two steps may not share one."""
+    for field_name in ("steps", "worksheet"):
+        seen: set[str] = set()
+        for index, step in enumerate(getattr(entry.playbook, field_name, ())):
+            if step.anchor in seen:
+                line, column = entry.position(field_name, index, "anchor")
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"another step already has the anchor '{step.anchor}'; each step's "
+                    "anchor must be unique, as links lead to it", "duplicate-anchor"))
+            elif step.anchor:
+                seen.add(step.anchor)
 
 
 def _check_replacement_cycle(book: Handbook, entry: Entry) -> None:

@@ -216,16 +216,6 @@ class Step(Block):
         None, description="Stable link anchor for this step; defaults to the title's slug.")
 
 
-def _unique_anchors(steps: list[Step]) -> None:
-    seen: set[str] = set()
-    for step in steps:
-        if step.anchor in seen:
-            raise ValueError(f"two steps have the anchor '{step.anchor}'; each link anchor "
-                             "must be unique on the page")
-        if step.anchor:
-            seen.add(step.anchor)
-
-
 class Pitfall(Block):
     mistake: Line
     instead: Prose = Field(description="What to do instead.")
@@ -330,11 +320,6 @@ class AudienceIdentification(PlaybookBase):
     data_sources: list[NetworkSources] = Field(min_length=1)
     worksheet: list[Step] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _anchors(self) -> AudienceIdentification:
-        _unique_anchors(self.worksheet)
-        return self
-
 
 class DurationRule(Block):
     objective: Objective
@@ -423,11 +408,6 @@ class Guide(PlaybookBase):
     checklist: list[Line] = Field(min_length=1)
     pitfalls: list[Pitfall] = Field(min_length=1)
     templates: list[Template] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _anchors(self) -> Guide:
-        _unique_anchors(self.steps)
-        return self
 
 
 MODELS: dict[str, type[PlaybookBase]] = {

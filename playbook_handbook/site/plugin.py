@@ -230,8 +230,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
         for uri in sorted(self.redirect_uris & written.keys()):
             if written[uri].generated_by is None:
-                raise PluginError(f"docs/{uri} in docs/ has the same address as a /go/ or "
+                raise PluginError(f"{uri} in docs/ has the same address as a /go/ or "
                                   "former-id link of a playbook or path; rename the page")
+        for entry in book.playbooks.values():
             add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
                 entry.file, False)
         for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
