@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playbook_handbook.cli.main import main
+from playbook_handbook.problems import Problem
 
 GUIDE = "playbooks/guides/reply-to-comments.yml"
 PATH = """\
@@ -165,3 +169,12 @@ def test_relative_path_is_read_under_the_root(mini: Path, tmp_path: Path,
     code, lines, err = check(capsys, "--root", str(mini), GUIDE)
     assert (code, lines) == (0, [])
     assert "0 errors, 0 warnings in 1 file" in err
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(), st.text())
+def test_a_problem_is_always_one_terminal_line(path: str, message: str) -> None:
+    line = Problem(path, 1, 1, message, "rule").format_text()
+    assert len(line.splitlines()) == 1
+    assert not [c for c in line if unicodedata.category(c) in ("Cc", "Zl", "Zp")
+                or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]

@@ -288,9 +288,9 @@ class _Walker:
             self.fail(node, f"unsupported tag {_short(node.tag)}; playbooks hold plain "
                       "text, numbers, dates, lists and mappings", "tag")
             return None
-        if node.tag == INT and not _PLAIN_INT.fullmatch(node.value):
-            return OddNumber(construct(node), node.value)
         try:
+            if node.tag == INT and not _PLAIN_INT.fullmatch(node.value):
+                return OddNumber(construct(node), node.value)
             return construct(node)
         except Exception:  # noqa: BLE001 - any constructor failure is a content error
             # PyYAML's constructors fail in several ways on odd explicit tags (!!int "").

@@ -217,6 +217,7 @@ class Renderer:
             inline=lambda v: Markup(markdown_text.protect(text.inline(str(v)))),
             cell=lambda v, sep="<br>": Markup(markdown_text.protect(text.cell(str(v), sep))),
             plain=_safe(markdown_text.plain),
+            quoted=_safe(markdown_text.plain),  # an admonition title: no " left to end it
             fence=_safe(markdown_text.fence),
             words=words,
             minutes=minutes,
