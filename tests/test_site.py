@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, MINI, build_ok, mkdocs_build, no_traceback
+from conftest import FIXTURES, MINI, build_ok, mkdocs_build, no_traceback, run
 
 
 def html(site: Path, page: str) -> str:
@@ -304,6 +305,15 @@ def test_hand_written_page_at_a_go_address_is_refused(tmp_path: Path, page: str)
     assert result.returncode == 1
     assert f"{page} in docs/ has the same address as a /go/ or former-id link" \
         in result.stderr
+    no_traceback(result)
+
+
+def test_unusable_handbook_today_fails_the_build_in_one_sentence(tmp_path: Path) -> None:
+    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
+                 str(MINI / "mkdocs.yml"), "-d", str(tmp_path / "site"), cwd=MINI,
+                 HANDBOOK_TODAY="9999-12-31")
+    assert result.returncode == 1
+    assert "HANDBOOK_TODAY: 9999-12-31 is outside 2000-01-01 to 2100-12-31" in result.stderr
     no_traceback(result)
 
 
