@@ -168,6 +168,12 @@ def _written_as_number(value: object) -> object:
 
 
 WholeNumber = Annotated[int, Strict(), BeforeValidator(_written_as_number)]
+
+
+def whole_number(ge: int, le: int) -> object:
+    """A :data:`WholeNumber` from ``ge`` to ``le``, for optional fields: the range must
+    sit inside the validator for the JSON Schema to show it as minimum/maximum."""
+    return Annotated[int, Strict(), Field(ge=ge, le=le), BeforeValidator(_written_as_number)]
 Date = Annotated[dt.date, AfterValidator(_check_date)]
 
 
@@ -257,8 +263,8 @@ class PlaybookBase(Block):
     time_minutes: WholeNumber = Field(ge=1, le=600,
                                       description="Minutes to read and work through it.")
     last_reviewed: Date = Field(description="Date of the last full review, YYYY-MM-DD.")
-    review_interval_days: WholeNumber | None = Field(
-        None, ge=7, le=730, description="Days between reviews; defaults by kind.")
+    review_interval_days: whole_number(7, 730) | None = Field(  # type: ignore[valid-type]
+        None, description="Days between reviews; defaults by kind.")
     status: Status = "active"
     replaced_by: Id | None = Field(None, description="For deprecated playbooks: the id to use.")
     related: list[Id] = Field(default_factory=list, max_length=20)
@@ -326,8 +332,8 @@ class DurationRule(Block):
     format: Line = Field(description="The format, e.g. Instagram Stories or paid short video.")
     network: Network | Literal["any"] = "any"
     min_days: WholeNumber = Field(ge=1, le=730)
-    max_days: WholeNumber | None = Field(None, ge=1, le=730,
-                                         description="Leave out for always-on.")
+    max_days: whole_number(1, 730) | None = Field(  # type: ignore[valid-type]
+        None, description="Leave out for always-on.")
     rationale: Prose
 
     @model_validator(mode="after")
