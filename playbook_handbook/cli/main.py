@@ -200,8 +200,8 @@ def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 1
     result = codeowners.codeowners(book)
     for rel, owner in result.skipped:
-        print(f"{rel}: owner '{owner}' is not a GitHub handle like @team; "
-              "no reviewer is requested for it", file=sys.stderr)
+        print(neutralise(f"{rel}: owner '{owner}' is not a GitHub handle like @team; "
+                         "no reviewer is requested for it"), file=sys.stderr)
     if args.check:
         if codeowners.stale(args.root, result.text):
             print(f"{codeowners.CODEOWNERS_PATH.as_posix()}: out of date with the playbook "

@@ -105,7 +105,15 @@ _INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
                         "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0]*")
 
 
+#: Control characters (escape, bell, NUL ...): never text a reader should see.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _visible(value: str) -> str:
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"holds the control character U+{ord(control.group()):04X}, which "
+                         "no page or terminal shows as text; delete it")
     bidi = _BIDI_CONTROLS.search(value)
     if bidi:
         raise ValueError(
