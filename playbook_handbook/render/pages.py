@@ -5,8 +5,11 @@ Templates live in ``render/templates/``; a file of the same name under
 Playbook pages are HTML templates (``*.html``, see :mod:`playbook_handbook.render.html_page`);
 the other pages, few and short, are Markdown templates (``*.md``). In those,
 every value a template prints goes through :func:`_finalize`: text that no
-filter has made safe is treated as one line of inline Markdown, so YAML text
-can never open HTML or end the construct it sits in.
+filter has made safe is plain text (every ASCII punctuation mark written as a
+character reference), so YAML text can never open HTML, start Markdown or end
+the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
+``cell`` filters: rendered by the one safe path for YAML text
+(:mod:`playbook_handbook.render.text_html`), then made inert for the page.
 """
 
 from __future__ import annotations
