@@ -127,8 +127,7 @@ def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
         shutil.copy(FIXTURES / "valid" / f"{name}.yml", project / "playbooks" / "guides")
     site = build_ok(project, tmp_path / "site")
     templated = article(site, "playbooks/guides/template-syntax")
-    assert "Reply {{ config }} and {% include &quot;/etc/passwd&quot; %}" in templated \
-        or 'Reply {{ config }} and {% include "/etc/passwd" %}' in templated
+    assert 'Reply {{ config }} and {% include "/etc/passwd" %}' in templated
     hostile = article(site, "playbooks/guides/html-in-text")
     assert "&lt;script&gt;alert('xss')&lt;/script&gt;" in hostile  # shown, not run
     for page in site.rglob("*.html"):  # titles reach the header, nav and tags page too
@@ -143,17 +142,20 @@ def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
     assert not list((project / "docs").rglob("*.yml"))  # nothing written into docs/
 
 
-@pytest.mark.parametrize("fixture", sorted((FIXTURES / "invalid").glob("*.yml")),
-                         ids=lambda p: p.stem)
-def test_every_invalid_fixture_fails_the_build_like_check(tmp_path: Path, fixture: Path) -> None:
-    line, column, rule, message = re.match(
-        r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)", fixture.read_text().splitlines()[0]).groups()
+def test_every_invalid_fixture_fails_the_build_like_check(tmp_path: Path) -> None:
+    """One build with every invalid fixture: each is reported at its own position."""
     project = shutil.copytree(MINI, tmp_path / "broken")
-    shutil.copy(fixture, project / "playbooks" / "guides")
+    expected = []
+    for fixture in sorted((FIXTURES / "invalid").glob("*.yml")):
+        line, column, rule, message = re.match(
+            r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)",
+            fixture.read_text().splitlines()[0]).groups()
+        shutil.copy(fixture, project / "playbooks" / "guides")
+        expected.append(
+            f"playbooks/guides/{fixture.name}:{line}:{column}: error: {message} ({rule})")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    expected = f"playbooks/guides/{fixture.name}:{line}:{column}: error: {message} ({rule})"
-    assert expected in result.stderr
+    assert [line for line in expected if line not in result.stderr] == []
     no_traceback(result)
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import regex
 import yaml
-from twitter_text import parse_tweet
 
 from playbook_handbook.index.handbook import Entry, Handbook
 from playbook_handbook.model.playbook import Template
@@ -62,6 +61,8 @@ def length(text: str, counting: str) -> int:
     """The length of ``text`` the way a network counts it (see the data file)."""
     text = unicodedata.normalize("NFC", text)
     if counting == "x":
+        from twitter_text import parse_tweet  # 0.7 s to import: only when a text lists X
+
         return parse_tweet(text).weightedLength
     if counting == "graphemes":
         return len(regex.findall(r"\X", text))

@@ -10,21 +10,15 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playbook_handbook.checks.content import content_warnings
-from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
-from playbook_handbook.index.handbook import (
-    PLAYBOOKS_DIR,
-    Handbook,
-    discover,
-    display_path,
-    load_handbook,
-    today,
-)
-from playbook_handbook.model import schema
-from playbook_handbook.model.playbook import KINDS
-from playbook_handbook.problems import errors
-from playbook_handbook.review import codeowners, stale
+# Only what the parser needs is imported here, so `handbook --help` starts at
+# once; each command imports its own work (pydantic, Jinja, the limit tables).
+from playbook_handbook.model.kinds import KINDS
+from playbook_handbook.sitemap import PLAYBOOKS_DIR
+
+if TYPE_CHECKING:
+    from playbook_handbook.index.handbook import Handbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,6 +102,8 @@ def _days(text: str) -> int:
 
 def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Handbook:
     """The whole handbook under --root; a usage error when there is none."""
+    from playbook_handbook.index.handbook import load_handbook
+
     root: Path = args.root
     if not (root / PLAYBOOKS_DIR).is_dir():
         parser.error(f"no {PLAYBOOKS_DIR}/ folder in {root.resolve()}; "
@@ -116,6 +112,10 @@ def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ha
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.checks.content import content_warnings
+    from playbook_handbook.index.handbook import discover, display_path, load_handbook, today
+    from playbook_handbook.problems import errors
+
     root: Path = args.root
     if not root.is_dir():
         parser.error(f"--root {root} is not a folder")
@@ -152,6 +152,8 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.model import schema
+
     if args.check:
         stale = schema.stale_schemas(args.root)
         for path in stale:
@@ -163,6 +165,9 @@ def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
+    from playbook_handbook.index.handbook import today
+
     book = _repository(args, parser)
     try:
         new = starter(book, args.kind, args.id, args.today or today(),
@@ -184,6 +189,9 @@ def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.problems import errors
+    from playbook_handbook.review import codeowners
+
     book = _repository(args, parser)
     failing = errors(book.problems)
     if failing:
@@ -205,6 +213,10 @@ def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.problems import errors
+    from playbook_handbook.review import stale
+
     book = _repository(args, parser)
     states = stale.due_for_review(book, args.today or today(), args.within)
     if args.format == "markdown":

@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook_handbook import sitemap
 from playbook_handbook.load.yamlsource import Source, load_file
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES, AnyPlaybook, OnboardingPath
 from playbook_handbook.model.validate import validate_path, validate_playbook
 from playbook_handbook.problems import Problem
+from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR  # noqa: F401 - re-exported
 
-PLAYBOOKS_DIR = "playbooks"
-PATHS_DIR = "paths"
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -52,7 +52,7 @@ class Entry:
     @property
     def page_uri(self) -> str:
         """Where the generated Markdown page lives in the docs tree."""
-        return f"playbooks/{self.category}/{self.id}.md"
+        return sitemap.playbook_page(self.category, self.id)
 
     def position(self, *loc: object) -> tuple[int, int]:
         return self.source.position(tuple(loc))
@@ -71,7 +71,7 @@ class PathEntry:
 
     @property
     def page_uri(self) -> str:
-        return f"paths/{self.id}.md"
+        return sitemap.path_page(self.id)
 
 
 @dataclass

@@ -13,37 +13,21 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from playbook_handbook.model.kinds import (  # noqa: F401 - re-exported for the layers above
+    DEFAULT_REVIEW_DAYS,
+    KIND_FOLDERS,
+    KIND_TITLES,
+    KINDS,
+)
+from playbook_handbook.sitemap import RESERVED_IDS
+
 # --- vocabularies -----------------------------------------------------------
 
 Kind = Literal[
     "strategy-questions", "audience-identification", "campaign-length",
     "crisis-handling", "guide",
 ]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
-
-#: Folder under ``playbooks/`` that holds each kind, and its human title.
-KIND_FOLDERS: dict[str, str] = {
-    "strategy-questions": "strategy-questions",
-    "audience-identification": "audience-identification",
-    "campaign-length": "campaign-length",
-    "crisis-handling": "crisis-handling",
-    "guide": "guides",
-}
-KIND_TITLES: dict[str, str] = {
-    "strategy-questions": "Strategy questions",
-    "audience-identification": "Audience identification",
-    "campaign-length": "Campaign length",
-    "crisis-handling": "Crisis handling",
-    "guide": "Guides",
-}
-#: Days between reviews when a playbook does not say.
-DEFAULT_REVIEW_DAYS: dict[str, int] = {
-    "strategy-questions": 365,
-    "audience-identification": 180,
-    "campaign-length": 180,
-    "crisis-handling": 90,
-    "guide": 180,
-}
+assert Kind.__args__ == KINDS, "model/kinds.py and the Kind type list the same kinds"  # type: ignore[attr-defined]
 
 Level = Literal["foundation", "practitioner", "expert"]
 Status = Literal["draft", "active", "deprecated"]
@@ -67,12 +51,6 @@ TriageQuestion = Literal["harm", "legal", "media", "spreading", "growing"]
 # --- text types ---------------------------------------------------------------
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: Ids that would collide with pages or folders the site itself uses.
-RESERVED_IDS = frozenset({
-    "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
-    "javascripts", "index", "404", "sitemap", "review-queue", "skills", "whats-new",
-    "cards",
-})
 MAX_ID = 60
 
 

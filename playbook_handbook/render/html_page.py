@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,10 +22,11 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
-from markdown.extensions.toc import slugify as markdown_slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from playbook_handbook import sitemap
+from playbook_handbook.mkdocs_compat import TocSettings, page_url
 from playbook_handbook.render.text_html import TextToHtml, code_block
 
 _TAG = re.compile(r"<[^>]+>")
@@ -51,33 +51,9 @@ class RenderedPage:
         return set(_ID.findall(self.html))
 
 
-def page_url(uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page built from docs file ``uri`` (as ``File.url``)."""
-    stem = uri[:-3] if uri.endswith(".md") else uri
-    parent, name = posixpath.split(stem)
-    if not directory_urls:
-        return f"{stem}.html"
-    if name == "index":
-        return f"{parent}/" if parent else "./"
-    return f"{stem}/"
-
-
 def safe_url(value: str) -> Markup:
     """A validated http(s) address, quoted for an ``href`` attribute."""
     return Markup(html.escape(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
-
-
-def nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Flat headings in page order as the nested tokens MkDocs builds a TOC from."""
-    tokens: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for heading in headings:
-        token = {**heading, "children": []}
-        while stack and stack[-1]["level"] >= token["level"]:
-            stack.pop()
-        (stack[-1]["children"] if stack else tokens).append(token)
-        stack.append(token)
-    return tokens
 
 
 class PageState:
@@ -117,7 +93,7 @@ class PageState:
             title if isinstance(title, Markup) else self.settings.text.inline(str(title)))
         plain = html.unescape(_TAG.sub("", inner))
         if id is None:
-            id = base = self.settings.toc_slugify(plain, "-")
+            id = base = self.settings.toc.slugify(plain, "-")
             n = 1
             while id in self.ids:
                 id, n = f"{base}_{n}", n + 1
@@ -126,10 +102,10 @@ class PageState:
             return Markup(f"\n{'#' * level} {inner} {{#{id}}}\n\n")
         self.headings.append({"level": level, "id": id,
                               "name": html.escape(plain, quote=False)})
-        link, settings = "", self.settings
-        if settings.permalink is not None:
-            link = (f'<a class="headerlink" href="#{id}" '
-                    f'title="{html.escape(settings.permalink_title)}">{settings.permalink}</a>')
+        link, toc = "", self.settings.toc
+        if toc.permalink is not None:
+            link = (f'<a class="{html.escape(toc.permalink_class)}" href="#{id}" '
+                    f'title="{html.escape(toc.permalink_title)}">{html.escape(toc.permalink)}</a>')
         return Markup(f'<h{level} id="{id}">{inner}{link}</h{level}>')
 
 
@@ -142,12 +118,7 @@ class HtmlRenderer:
                  slugify: Callable[[str], str]):
         self.text = text
         self.directory_urls = directory_urls
-        toc = toc_config or {}
-        permalink = toc.get("permalink", False)
-        self.permalink = (None if not permalink else
-                          "¶" if permalink is True else str(permalink))
-        self.permalink_title = toc.get("permalink_title", "Permanent link")
-        self.toc_slugify = toc.get("slugify", markdown_slugify)
+        self.toc = TocSettings.from_config(toc_config)
         self.slugify = slugify
         self.env = jinja2.Environment(
             loader=loader,
@@ -184,5 +155,5 @@ class HtmlRenderer:
         out = self.env.get_template(template).render(
             page_uri=page_uri, link=state.link, anchor=state.anchor, heading=state.heading,
             playbook_url=lambda playbook_id: state.link(book.require(playbook_id).page_uri),
-            embedded=embedded, **context)
+            card_uri=sitemap.card_page, embedded=embedded, **context)
         return out, state

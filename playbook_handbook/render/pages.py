@@ -25,6 +25,7 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from playbook_handbook import sitemap
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
@@ -314,14 +315,14 @@ class Renderer:
 
     def card_page(self, entry: Entry) -> str:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.markdown_page("card.md", f"cards/{entry.id}.md", entry=entry,
+        return self.markdown_page("card.md", sitemap.card_page(entry.id), entry=entry,
                                   pb=entry.playbook)
 
     def skills_page(self) -> str:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in SKILLS}
-        return self.markdown_page("skills.md", "skills.md", grid=grid, skills=SKILLS,
+        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=SKILLS,
                                   levels=LEVELS)
 
     def paths_index_page(self) -> str:
@@ -332,13 +333,14 @@ class Renderer:
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.markdown_page("review_queue.md", "review-queue.md", groups=groups)
+        return self.markdown_page("review_queue.md", sitemap.REVIEW_QUEUE_PAGE, groups=groups)
 
     def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.markdown_page("whats_new.md", "whats-new.md", changes=changes, days=days)
+        return self.markdown_page("whats_new.md", sitemap.WHATS_NEW_PAGE, changes=changes,
+                                  days=days)
 
     # -- fragments for macros --------------------------------------------------
 
