@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
+from conftest import REPO, property_examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
@@ -37,13 +37,13 @@ def _markdown(text: str) -> str:
     return TEXT._md.convert(markdown_text.prose(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
 def test_block_equals_markdown_for_any_text(text: str) -> None:
     assert _squeezed(TEXT.block(text)) == _squeezed(_markdown(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
 def test_inline_equals_markdown_without_the_paragraph(text: str) -> None:
     one_line = " ".join(text.split())

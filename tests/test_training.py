@@ -5,23 +5,17 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO, build_ok, handbook, run
+from conftest import MINI, REPO, build_ok, handbook
 from test_site import active_content
 
 from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.model.playbook import TriageQuestion
 from playbook_handbook.render.pages import LEVELS, SKILLS, TRIAGE_QUESTIONS
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_ok(REPO, tmp_path_factory.mktemp("training-site"))
 
 
 @pytest.fixture(scope="module")
@@ -278,11 +272,8 @@ def test_cards_stay_out_of_search_and_navigation(repo_site: Path) -> None:
 # -- offline copy ------------------------------------------------------------------------------
 
 
-def test_offline_build_inlines_search_and_loads_nothing_from_a_cdn(tmp_path: Path) -> None:
-    site = tmp_path / "offline"
-    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                 str(REPO / "mkdocs.yml"), "-d", str(site), HANDBOOK_OFFLINE="true")
-    assert result.returncode == 0, result.stderr
+def test_offline_build_inlines_search_and_loads_nothing_from_a_cdn(offline_site: Path) -> None:
+    site = offline_site
     assert (site / "index.html").is_file() and (site / "skills.html").is_file()
     assert (site / "search" / "search_index.js").read_text().startswith("var __index = ")
     assert (site / "go" / "crisis-first-hour.html").is_file()
