@@ -255,7 +255,7 @@ def test_too_many_hashtags_warns_per_network_cap(tmp_path: Path, capsys) -> None
     assert code == 0
     assert out[0] == (
         f"{GUIDE}:{line}:{column}: warning: 'Caption with six tags' has 6 hashtags, over the "
-        "unverified cap of 5 on Instagram (hashtags in the caption of a feed post or reel); "
+        "cap of 5 on Instagram (hashtags in the caption of a feed post or reel); "
         "keep the most relevant 5 or take instagram out of its networks (too-many-hashtags)")
     assert len(out) == 2  # X has no cap; comments are not counted on Instagram
     assert out[1].startswith(f"{GUIDE}:{text_position(file, 2)[0]}:11: warning: "
