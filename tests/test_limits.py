@@ -268,3 +268,24 @@ def test_the_repository_handbook_is_clean(capsys) -> None:
     root = Path(__file__).resolve().parent.parent
     code, out = check(root, capsys, "--strict")
     assert (code, out) == (0, [])
+
+
+# --- the page ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def surface_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini handbook, its guide template marked as a comment, built once."""
+    from conftest import MINI, build_ok, copy_tree
+
+    project = copy_tree(MINI, tmp_path_factory.mktemp("surface") / "mini")
+    guide = project / "playbooks/guides/reply-to-comments.yml"
+    text = guide.read_text()
+    assert text.endswith("    networks: [instagram]\n")
+    guide.write_text(text + "    surface: comment\n")
+    return build_ok(project, tmp_path_factory.mktemp("surface-site"))
+
+
+def test_the_page_says_where_a_template_is_posted(surface_site: Path) -> None:
+    html = (surface_site / "playbooks/guides/reply-to-comments/index.html").read_text()
+    assert '<p class="hb-copy-meta">For Instagram, as a comment or reply</p>' in html
