@@ -26,7 +26,9 @@ DATA = Path(__file__).parent / "data" / "network_limits.yml"
 SURFACES: tuple[str, ...] = Surface.__args__  # type: ignore[attr-defined]
 #: Every entry a network has in the data file: the text surfaces and the hashtag count.
 ENTRIES = (*SURFACES, "hashtags")
-COUNTINGS = ("x", "threads", "graphemes", "utf16", "utf8", "characters", "hashtags")
+#: How text surfaces are counted (see the data file); a hashtag entry counts "hashtags".
+TEXT_COUNTINGS = ("x", "threads", "graphemes", "utf16", "utf8", "characters")
+COUNTINGS = (*TEXT_COUNTINGS, "hashtags")
 #: How a warning names each surface: "over its limit of 150 for a comment or reply".
 SURFACE_NAMES = {
     "post": "a post", "comment": "a comment or reply", "dm": "a direct message",
@@ -81,15 +83,16 @@ def limits() -> dict[str, dict[str, Limit]]:
 
 
 def _check_entry(rule: Limit) -> None:
+    """Refuse an entry a reader could not trust: no reason, no source or a wrong counting."""
     where = f"{DATA}: {rule.network}.{rule.surface}"
     if rule.limit is None:
         if not rule.note:
             raise ValueError(f"{where}: a missing limit needs a note that says why")
         return
-    expected = ("hashtags",) if rule.surface == "hashtags" else COUNTINGS[:-1]
+    expected = ("hashtags",) if rule.surface == "hashtags" else TEXT_COUNTINGS
     if rule.counting not in expected:
         raise ValueError(f"{where}: counting must be one of {', '.join(expected)}")
-    if not (rule.source or not rule.verified):
+    if rule.verified and not rule.source:
         raise ValueError(f"{where}: a verified limit needs its source")
     if not (rule.verified or rule.note):
         raise ValueError(f"{where}: an unverified limit needs a note")
