@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from playbook_handbook.checks.hashtags import hashtag_warnings
 from playbook_handbook.checks.limits import length_warnings
 from playbook_handbook.checks.privacy import privacy_warnings
 from playbook_handbook.index.handbook import Handbook
@@ -15,8 +16,8 @@ from playbook_handbook.review.freshness import review_due
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
     """Overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
-    and texts too long to post."""
-    found: list[Problem] = privacy_warnings(book) + length_warnings(book)
+    and texts too long to post or with too many hashtags."""
+    found: list[Problem] = privacy_warnings(book) + length_warnings(book) + hashtag_warnings(book)
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)

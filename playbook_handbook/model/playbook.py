@@ -43,6 +43,8 @@ Role = Literal[
     "new-hire", "community-manager", "content-creator", "social-media-manager",
     "strategist", "customer-care", "analyst", "team-lead", "crisis-on-call",
 ]
+#: Where a text is posted; each has its own length limit (checks/data/network_limits.yml).
+Surface = Literal["post", "comment", "dm", "title", "description"]
 Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
 #: The yes/no questions of the crisis triage widget. A severity level lists the
 #: questions whose "yes" puts an incident at that level (``triggers``).
@@ -136,6 +138,10 @@ class Template(Block):
     text: LongText = Field(description="The text to copy, exactly as it should be posted.")
     networks: list[Network] = Field(
         default_factory=list, description="Networks this text is meant for.")
+    surface: Surface = Field(
+        "post", description="Where the text is posted, for its length limit: post (the "
+                            "default), comment (a comment or a reply to one), dm (a direct "
+                            "or private message), title or description (of a video or Pin).")
 
 
 class SelfCheck(Block):
