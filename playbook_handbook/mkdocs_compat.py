@@ -97,3 +97,15 @@ def add_redirects(config: Any, redirects: Mapping[str, str]) -> bool:
         return False
     plugin.config["redirect_maps"].update(redirects)
     return True
+
+
+def quiet_macros_plugin() -> None:
+    """Keep mkdocs-macros' start-up report (seven INFO lines a build) for ``--verbose``.
+
+    The plugin logs which module and macros it found at INFO level, with no
+    option to stop it; its warnings and errors still show.
+    """
+    import logging
+
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)

@@ -88,3 +88,10 @@ def test_each_engine_builds_redirects_contents_and_checks_anchors(mini: Path, tm
     broken = mkdocs_build(mini, tmp_path / "broken", tool=tool)
     assert broken.returncode == 1
     assert "does not contain an anchor '#no-such-step'" in broken.stderr
+
+
+def test_a_build_prints_only_mkdocs_own_progress(mini: Path, tmp_path: Path) -> None:
+    result = mkdocs_build(mini, tmp_path / "site")
+    assert result.returncode == 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert not [line for line in lines if "[macros]" in line or "WARNING" in line], lines

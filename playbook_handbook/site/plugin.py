@@ -35,7 +35,11 @@ from playbook_handbook.index.handbook import (
 from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors
 from playbook_handbook.render.pages import Renderer, TemplateCache
-from playbook_handbook.mkdocs_compat import add_redirects, set_page_headings
+from playbook_handbook.mkdocs_compat import (
+    add_redirects,
+    quiet_macros_plugin,
+    set_page_headings,
+)
 from playbook_handbook.render.html_page import RenderedPage
 from playbook_handbook.render.sanitize import clean_html
 
@@ -126,6 +130,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
         self.dirty = dirty
         self.command = command
+        quiet_macros_plugin()
 
     # -- loading ---------------------------------------------------------------
 
