@@ -16,10 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -27,6 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from playbook_handbook import sitemap
 from playbook_handbook.mkdocs_compat import TocSettings, page_url
+from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml, code_block
 
 _TAG = re.compile(r"<[^>]+>")
@@ -53,7 +52,7 @@ class RenderedPage:
 
 def safe_url(value: str) -> Markup:
     """A validated http(s) address, quoted for an ``href`` attribute."""
-    return Markup(html.escape(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
+    return Markup(html.escape(quote_url(value), quote=True))
 
 
 class PageState:
@@ -64,7 +63,9 @@ class PageState:
         self.page_url = page_url(page_uri, renderer.directory_urls)
         self.embedded = embedded
         self.headings: list[dict[str, Any]] = []
-        self.ids: set[str] = set()
+        #: Every id on the page: step anchors and heading ids share one namespace.
+        self.anchors = Anchors()
+        self.ids = self.anchors.used
 
     def link(self, to_uri: str) -> Markup:
         """The URL of docs file ``to_uri`` relative to this page."""
@@ -73,12 +74,7 @@ class PageState:
 
     def anchor(self, text: str, fallback: str) -> str:
         """A stable id for a heading titled ``text``, unique on the page."""
-        slug = self.settings.slugify(text) or fallback
-        base, n = slug, 2
-        while slug in self.ids:
-            slug, n = f"{base}-{n}", n + 1
-        self.ids.add(slug)
-        return slug
+        return self.anchors.new(text, fallback)
 
     def heading(self, level: int, title: Any, id: str | None = None,
                 prefix: str = "") -> Markup:
@@ -114,12 +110,10 @@ class HtmlRenderer:
 
     def __init__(self, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None,
                  text: TextToHtml, filters: dict[str, Any], globals: dict[str, Any],
-                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None,
-                 slugify: Callable[[str], str]):
+                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None):
         self.text = text
         self.directory_urls = directory_urls
         self.toc = TocSettings.from_config(toc_config)
-        self.slugify = slugify
         self.env = jinja2.Environment(
             loader=loader,
             bytecode_cache=bytecode_cache,

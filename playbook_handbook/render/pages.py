@@ -16,10 +16,8 @@ import html
 import json
 import posixpath
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
@@ -31,6 +29,7 @@ from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
+from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import DEFAULT_EXTENSIONS, TextToHtml
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
 
@@ -102,18 +101,6 @@ def _safe(function):
     def wrapper(*args, **kwargs):
         return Markup(function(*args, **kwargs))
     return wrapper
-
-
-def slugify(text: str) -> str:
-    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return "-".join(re.findall(r"\w+", text))[:60].strip("-")
-
-
-def url(value: str) -> str:
-    """A validated http(s) address, made safe for a Markdown link target."""
-    return quote(value, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
 def words(value: str) -> str:
@@ -220,7 +207,7 @@ class Renderer:
             days_range=days_range,
             network=lambda n: NETWORK_NAMES.get(n, n),
             isodate=lambda d: d.isoformat(),
-            url=_safe(url),
+            url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
             htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
             yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
@@ -235,7 +222,7 @@ class Renderer:
             loader, template_cache,
             TextToHtml(markdown_extensions or DEFAULT_EXTENSIONS, configs),
             dict(self.env.filters), self.env.globals,
-            directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
+            directory_urls=directory_urls, toc_config=configs.get("toc"))
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -270,16 +257,11 @@ class Renderer:
         def playbook_url(playbook_id: str) -> Markup:
             return link(self.book.require(playbook_id).page_uri)
 
-        seen: set[str] = set()
+        anchors = Anchors()
 
         def anchor(text: str, fallback: str) -> Markup:
             """An attribute list ``{#id}`` giving a heading a stable, unique id."""
-            slug = slugify(text) or fallback
-            base, n = slug, 2
-            while slug in seen:
-                slug, n = f"{base}-{n}", n + 1
-            seen.add(slug)
-            return Markup("{#" + slug + "}")
+            return Markup("{#" + anchors.new(text, fallback) + "}")
 
         return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
                 "anchor": anchor, **extra}
