@@ -49,11 +49,12 @@ def _value(old: Any, new: Any, loc: Loc, parents: tuple[str, ...], label: str,
         new_list = new if isinstance(new, list) else []
         if key in SET_LISTS:
             return _set_list(old_list, new_list, loc, join(labels))
-        return _list(old_list, new_list, loc, parents, key)
+        return _list(old_list, new_list, loc, parents, key, label)
     if isinstance(old, str) and isinstance(new, str):
         if same_words(old, new):
             return []
-        return [FieldChange(loc, join(labels), "changed", old, new, word_diff(old, new))]
+        words = word_diff(old, new) if len(old.split()) + len(new.split()) > 2 else None
+        return [FieldChange(loc, join(labels), "changed", old, new, words)]
     change = "added" if old is None else "removed" if new is None else "changed"
     return [FieldChange(loc, join(labels), change, old, new)]
 
@@ -68,10 +69,11 @@ def _set_list(old: list, new: list, loc: Loc, label: str) -> list[FieldChange]:
     return found
 
 
-def _list(old: list, new: list, loc: Loc, parents: tuple[str, ...],
-          key: str) -> list[FieldChange]:
+def _list(old: list, new: list, loc: Loc, parents: tuple[str, ...], key: str,
+          label: str) -> list[FieldChange]:
     """Items matched in order (by their naming field where they have one): changed
-    items field by field, then the items removed and added."""
+    items field by field, then the items removed and added. An added or removed
+    line of a list of lines is named by the list ("Severity level 1 - Alert")."""
     match_key = ITEM_KEYS.get(key)
     old_ids, new_ids = ([_identity(item, match_key) for item in items] for items in (old, new))
     found: list[FieldChange] = []
@@ -84,11 +86,13 @@ def _list(old: list, new: list, loc: Loc, parents: tuple[str, ...],
                                key)
         paired = len(pairs) if tag in ("equal", "replace") else 0
         for i in range(i1 + paired, i2):
-            found.append(FieldChange((*loc, i), join((*parents, item_name(key, i, old[i]))),
-                                     "removed", before=old[i]))
+            name = item_name(key, i, old[i]) if isinstance(old[i], dict) else label
+            found.append(FieldChange((*loc, i), join((*parents, name)), "removed",
+                                     before=old[i]))
         for j in range(j1 + paired, j2):
-            found.append(FieldChange((*loc, j), join((*parents, item_name(key, j, new[j]))),
-                                     "added", after=new[j]))
+            name = item_name(key, j, new[j]) if isinstance(new[j], dict) else label
+            found.append(FieldChange((*loc, j), join((*parents, name)), "added",
+                                     after=new[j]))
     return found
 
 

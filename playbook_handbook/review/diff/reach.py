@@ -34,7 +34,8 @@ def pages_showing(kind: str, key: str, books: Iterable[Handbook]) -> list[PageRe
     for book in books:
         for page in FINDERS[kind](book, key):
             found.setdefault(page.url, page)
-    return list(found.values())
+    # Pages made from a file first, by address; then the site's own pages (Tags).
+    return sorted(found.values(), key=lambda page: (page.file is None, page.url))
 
 
 def playbook_page(entry: Entry) -> PageRef:
