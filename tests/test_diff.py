@@ -94,6 +94,20 @@ def test_added_playbook_and_path(repo: Path, capsys) -> None:
     assert "Added path: Second week (paths/second-week.yml)" in lines(out)
     assert "Pages: 2 added." in lines(out)
     assert "Shared facts" not in out  # a new page's tags are part of the new page
+    # the whole new page, so that it can be reviewed from the report alone
+    found = lines(out)
+    start = found.index("Added playbook: Reply to DMs (playbooks/guides/reply-to-dms.yml)")
+    assert found[start + 1:start + 3] == ["Id: reply-to-dms", "Title: Reply to DMs"]
+    for line in ("Owner: @community", "Tags: comments, tone-of-voice",
+                 "Step 1 - details: Check earlier replies so you do not repeat a colleague.",
+                 "Checklist item 2: No personal data in public",
+                 "Template 'Thank-you reply' - text: Thanks for telling us, {name}! We have "
+                 "passed this on to the team.",
+                 "Step 2 - outcome: You can tell how serious an incident is."):
+        assert line in found, line
+    md = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1]
+    assert "<details><summary>Everything on the new page (29 entries)</summary>" in md
+    assert "- **Checklist item 2**: No personal data in public" in md
 
 
 def test_removed_playbook_lists_pages_that_linked_it(repo: Path, capsys) -> None:

@@ -15,7 +15,7 @@ from playbook_handbook.checks.content import content_warnings
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry
 from playbook_handbook.problems import Problem, errors
 from playbook_handbook.review.diff import reach
-from playbook_handbook.review.diff.fields import diff_models
+from playbook_handbook.review.diff.fields import all_fields, diff_models
 from playbook_handbook.review.diff.gitbase import Base
 from playbook_handbook.review.diff.report import (
     FieldChange,
@@ -65,7 +65,8 @@ def _compare_playbooks(base: Handbook, head: Handbook, renamed: dict[str, str],
             if entry.id in base.broken:
                 continue  # listed under not compared
             report.pages.append(PageChange("playbook", entry.id, entry.playbook.title,
-                                           entry.rel_path, "added"))
+                                           entry.rel_path, "added",
+                                           fields=all_fields(_dump(entry.playbook))))
             continue
         matched.add(old.id)
         page = _changed_playbook(old, entry, former, today)
@@ -131,7 +132,7 @@ def _compare_paths(base: Handbook, head: Handbook, report: Report) -> None:
         old = base.paths.get(entry.id)
         if old is None:
             report.pages.append(PageChange("path", entry.id, entry.path.title, entry.rel_path,
-                                           "added"))
+                                           "added", fields=all_fields(_dump(entry.path))))
             continue
         fields = [f for f in diff_models(_dump(old.path), _dump(entry.path))
                   if f.loc[0] != "id"]

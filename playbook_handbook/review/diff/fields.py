@@ -110,3 +110,29 @@ def _identity(item: Any, match_key: str | None) -> str:
     if match_key and isinstance(item, dict) and match_key in item:
         return f"{match_key}={item[match_key]}"
     return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+
+def all_fields(after: dict[str, Any]) -> list[FieldChange]:
+    """Every value of a new page, one entry per field or list item, so that a
+    reviewer can read a new playbook without opening its file."""
+    return _leaves(after, (), ())
+
+
+def _leaves(data: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:
+    found: list[FieldChange] = []
+    for key, value in data.items():
+        if value is None or value == []:
+            continue
+        label = field_name(key, nested=bool(labels), is_list=isinstance(value, list))
+        if isinstance(value, dict):
+            found += _leaves(value, (*loc, key), (*labels, label))
+        elif isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            for index, item in enumerate(value):
+                found += _leaves(item, (*loc, key, index),
+                                 (*labels, item_name(key, index, item)))
+        elif isinstance(value, list) and key not in SET_LISTS:  # lines: one entry each
+            found += [FieldChange((*loc, key, index), join((*labels, item_name(key, index, item))),
+                                  "added", after=item) for index, item in enumerate(value)]
+        else:
+            found.append(FieldChange((*loc, key), join((*labels, label)), "added", after=value))
+    return found

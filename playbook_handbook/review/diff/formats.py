@@ -128,6 +128,8 @@ def _text_fields(page: PageChange) -> list[str]:
     for change in page.fields:
         if change.words is not None:
             shown = " ".join(_text_run(op, words) for op, words in change.words)
+        elif page.change == "added":
+            shown = one_line(change.after)
         elif change.change == "added":
             shown = f"added {one_line(change.after)}"
         elif change.change == "removed":
@@ -198,19 +200,22 @@ def markdown(report: Report) -> str:
         out += [f"**{_summary(report)}.**", ""]
     for page in report.pages:
         out += [_md_heading(page), ""]
-        for change in page.fields:
-            out.append(f"- **{md(change.label)}**: {_md_change(change)}")
-        if page.fields:
-            out.append("")
+        fields = [f"- **{md(change.label)}**: {_md_change(change, page)}"
+                  for change in page.fields]
+        if page.change == "added" and fields:
+            out += [f"<details><summary>Everything on the new page ({len(fields)} "
+                    "entries)</summary>", "", *fields, "", "</details>", ""]
+        elif fields:
+            out += [*fields, ""]
         if page.shown_on:
             out += [f"Also shown on {len(page.shown_on)} other page"
-                    f"{'s' * (len(page.shown_on) != 1)}: {_md_pages(page.shown_on)}", ""]
+                    f"{'s' * (len(page.shown_on) != 1)}:", "", *_md_pages(page.shown_on), ""]
     if report.shared:
         out += ["### Shared facts", ""]
         for change in report.shared:
             out.append(f"- **{md(change.label)}** {md(change.detail)}. Shown on "
-                       f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}: "
-                       f"{_md_pages(change.pages)}")
+                       f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
+            out += [f"  {line}" for line in _md_pages(change.pages)]
         out.append("")
     if report.new_problems:
         out += ["### New from `handbook check`", ""]
@@ -239,9 +244,11 @@ def _md_heading(page: PageChange) -> str:
     return head
 
 
-def _md_change(change: FieldChange) -> str:
+def _md_change(change: FieldChange, page: PageChange) -> str:
     if change.words is not None:
         shown = " ".join(_md_run(op, words) for op, words in change.words)
+    elif page.change == "added":
+        shown = md(change.after)
     elif change.change == "added":
         shown = f"added **{md(change.after)}**"
     elif change.change == "removed":
@@ -256,7 +263,7 @@ def _md_run(op: str, words: str) -> str:
     return {"equal": text, "delete": f"~~{text}~~", "insert": f"**{text}**"}[op]
 
 
-def _md_pages(pages: list) -> str:
-    shown = ", ".join(f"{md(p.title)} ({md(p.file or p.url)})" for p in pages[:MAX_PAGES])
+def _md_pages(pages: list) -> list[str]:
+    shown = [f"- {md(p.title)} ({md(p.file or p.url)})" for p in pages[:MAX_PAGES]]
     extra = len(pages) - MAX_PAGES
-    return shown + (f", and {extra} more" if extra > 0 else "")
+    return shown + ([f"- and {extra} more"] if extra > 0 else [])
