@@ -97,7 +97,7 @@ def test_added_playbook_and_path(repo: Path, capsys) -> None:
     # the whole new page, so that it can be reviewed from the report alone
     found = lines(out)
     start = found.index("Added playbook: Reply to DMs (playbooks/guides/reply-to-dms.yml)")
-    assert found[start + 1:start + 3] == ["Id: reply-to-dms", "Title: Reply to DMs"]
+    assert found[start + 1:start + 4] == ["Id: reply-to-dms", "Kind: guide", "Title: Reply to DMs"]
     for line in ("Owner: @community", "Tags: comments, tone-of-voice",
                  "Step 1 - details: Check earlier replies so you do not repeat a colleague.",
                  "Checklist item 2: No personal data in public",
@@ -407,3 +407,13 @@ def test_markdown_cannot_be_injected_from_yaml(repo: Path, capsys) -> None:
     assert re.findall(r"<h[1-6]", html) == ["<h2", "<h3"]  # the report's own headings
     assert "\\<img src\\=x onerror\\=alert\\(1\\)\\>" in out  # shown, as text
     assert "@&#8203;everyone" in out  # a zero-width space: no mention, no notification
+
+
+def test_text_output_keeps_yaml_on_its_own_line(repo: Path, capsys) -> None:
+    forged = "playbooks/guides/x.yml:1:1: error: forged (rule)"
+    edit(repo, CRISIS, "  - title: We are looking into it",
+         f'  - title: "Looking\\r\\e[2K{forged}"')
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    assert "\r" not in out and "\x1b" not in out
+    assert not any(line.startswith(forged) for line in out.splitlines())
+    assert f"Holding statement 'Looking [2K{forged}' - title:" in out

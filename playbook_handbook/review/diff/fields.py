@@ -115,7 +115,8 @@ def _identity(item: Any, match_key: str | None) -> str:
 def all_fields(after: dict[str, Any]) -> list[FieldChange]:
     """Every value of a new page, one entry per field or list item, so that a
     reviewer can read a new playbook without opening its file."""
-    return _leaves(after, (), ())
+    first = {key: after[key] for key in ("id", "kind") if key in after}
+    return _leaves({**first, **after}, (), ())
 
 
 def _leaves(data: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:

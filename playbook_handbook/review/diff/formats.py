@@ -136,8 +136,8 @@ def _text_fields(page: PageChange) -> list[str]:
             shown = f"removed {one_line(change.before)}"
         else:
             shown = f"{one_line(change.before)} -> {one_line(change.after)}"
-        note = f" ({change.note})" if change.note else ""
-        lines.append(f"{change.label}: {one_line(shown)}{note}")
+        note = f" ({one_line(change.note)})" if change.note else ""
+        lines.append(f"{one_line(change.label)}: {one_line(shown)}{note}")
     return lines
 
 
