@@ -106,7 +106,7 @@ def test_added_playbook_and_path(repo: Path, capsys) -> None:
                  "Step 2 - outcome: You can tell how serious an incident is."):
         assert line in found, line
     md = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1]
-    assert "<details><summary>Everything on the new page (29 entries)</summary>" in md
+    assert "<details><summary>Everything on the new page (28 entries)</summary>" in md
     assert "- **Checklist item 2**: No personal data in public" in md
 
 
@@ -417,3 +417,15 @@ def test_text_output_keeps_yaml_on_its_own_line(repo: Path, capsys) -> None:
     assert "\r" not in out and "\x1b" not in out
     assert not any(line.startswith(forged) for line in out.splitlines())
     assert f"Holding statement 'Looking [2K{forged}' - title:" in out
+
+
+def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> None:
+    root = init(tmp_path / "repo")
+    shutil.copytree(MINI / "playbooks", root / "handbook/playbooks")
+    commit(root, "Base", "2026-11-01T10:00:00+00:00")
+    edit(root / "handbook", GUIDE, "time_minutes: 15", "time_minutes: 25")
+    code, out, err = diff(root / "handbook", capsys)
+    assert code == 0, err
+    assert lines(out)[2:] == ["Pages: 1 changed.", "",
+                              f"Changed playbook: Reply to comments ({GUIDE})",
+                              "Time to work through (minutes): 15 -> 25"]

@@ -10,7 +10,13 @@ import difflib
 import json
 from typing import Any
 
-from playbook_handbook.review.diff.labels import ITEM_KEYS, field_name, item_name, join
+from playbook_handbook.review.diff.labels import (
+    ITEM_KEYS,
+    ITEM_NAMES,
+    field_name,
+    item_name,
+    join,
+)
 from playbook_handbook.review.diff.report import FieldChange
 from playbook_handbook.review.diff.words import same_words, word_diff
 
@@ -128,8 +134,10 @@ def _leaves(data: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:
         if isinstance(value, dict):
             found += _leaves(value, (*loc, key), (*labels, label))
         elif isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            named_by = ITEM_NAMES.get(key, ("", None))[1]  # already in the item's label
             for index, item in enumerate(value):
-                found += _leaves(item, (*loc, key, index),
+                rest = {k: v for k, v in item.items() if k != named_by}
+                found += _leaves(rest, (*loc, key, index),
                                  (*labels, item_name(key, index, item)))
         elif isinstance(value, list) and key not in SET_LISTS:  # lines: one entry each
             found += [FieldChange((*loc, key, index), join((*labels, item_name(key, index, item))),

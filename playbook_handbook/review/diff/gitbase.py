@@ -130,13 +130,14 @@ def _default(root: Path) -> Base:
 
 def materialise(root: Path, base: Base, dest: Path) -> Path:
     """Write the base's content folders under ``dest``; return the handbook root there."""
-    prefix = _out(root, "rev-parse", "--show-prefix") or ""
+    prefix = _out(root, "rev-parse", "--show-prefix") or ""  # the handbook's folder in git
+    top = Path(_out(root, "rev-parse", "--show-toplevel") or root)
     wanted = [f"{prefix}{name}" for name in CONTENT_DIRS]
-    present = _out(root, "ls-tree", "--name-only", base.commit, "--", *wanted) or ""
+    present = _out(top, "ls-tree", "--name-only", base.commit, "--", *wanted) or ""
     folders = [line for line in present.splitlines() if line]
     if folders:
         result = subprocess.run(["git", "archive", "--format=tar", base.commit, "--", *folders],
-                                cwd=root, capture_output=True, timeout=_TIMEOUT, check=False)
+                                cwd=top, capture_output=True, timeout=_TIMEOUT, check=False)
         if result.returncode != 0:
             raise BaseError(f"git could not read the content of {base.rev}: "
                             f"{result.stderr.decode(errors='replace').strip()}")
