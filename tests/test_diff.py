@@ -429,3 +429,30 @@ def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> Non
     assert lines(out)[2:] == ["Pages: 1 changed.", "",
                               f"Changed playbook: Reply to comments ({GUIDE})",
                               "Time to work through (minutes): 15 -> 25"]
+
+
+def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
+    """A new kind of shared fact needs a detector and a page finder, nothing else."""
+    from playbook_handbook.review.diff import reach, shared
+    from playbook_handbook.review.diff.report import SharedChange
+
+    def alerted(book, role: str) -> list:
+        return [reach.playbook_page(e) for e in book.playbooks.values()
+                if any(role in level.alert for level in getattr(e.playbook, "severity_levels", []))]
+
+    def roles(book) -> set[str]:
+        return {role for e in book.playbooks.values()
+                for level in getattr(e.playbook, "severity_levels", []) for role in level.alert}
+
+    def detect(base, head, renamed) -> list[SharedChange]:
+        return [SharedChange("alerted-role", role, f"Alerted role '{role}'", "added",
+                             reach.pages_showing("alerted-role", role, (base, head)))
+                for role in sorted(roles(head) - roles(base))]
+
+    monkeypatch.setitem(reach.FINDERS, "alerted-role", alerted)
+    monkeypatch.setattr(shared, "DETECTORS", [*shared.DETECTORS, detect])
+    edit(repo, CRISIS, "alert: [Social media lead]", "alert: [Social media lead, Press office]")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    shared_at = found.index("Shared facts changed:")
+    assert found[shared_at + 1:shared_at + 3] == [
+        "Alerted role 'Press office': added; shown on 1 page:", f"Severity triage ({CRISIS})"]

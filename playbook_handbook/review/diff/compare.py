@@ -14,7 +14,7 @@ from typing import Any
 from playbook_handbook.checks.content import content_warnings
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry
 from playbook_handbook.problems import Problem, errors
-from playbook_handbook.review.diff import reach
+from playbook_handbook.review.diff import reach, shared
 from playbook_handbook.review.diff.fields import all_fields, diff_models
 from playbook_handbook.review.diff.gitbase import Base
 from playbook_handbook.review.diff.report import (
@@ -22,7 +22,6 @@ from playbook_handbook.review.diff.report import (
     NotCompared,
     PageChange,
     Report,
-    SharedChange,
 )
 from playbook_handbook.review.freshness import review_due
 
@@ -35,7 +34,8 @@ def compare(base: Handbook, head: Handbook, where: Base, today: dt.date) -> Repo
     renamed = _renames(base, head)
     _compare_playbooks(base, head, renamed, today, report)
     _compare_paths(base, head, report)
-    report.shared += tag_changes(base, head, renamed)
+    for detect in shared.DETECTORS:
+        report.shared += detect(base, head, renamed)
     report.new_problems = _new_problems(base, head, today)
     report.not_compared += [NotCompared(path, "it did not validate at the base, so what "
                                               "changed in it is not listed")
@@ -145,43 +145,6 @@ def _compare_paths(base: Handbook, head: Handbook, report: Report) -> None:
         if old.id not in head.paths:
             report.pages.append(PageChange("path", old.id, old.path.title, old.rel_path,
                                            "removed"))
-
-
-def tag_changes(base: Handbook, head: Handbook, renamed: dict[str, str]) -> list[SharedChange]:
-    """Tags added to or removed from playbooks that exist on both sides (a new or removed
-    playbook is a page change of its own), with every page that shows the tag."""
-    former = {old: new for new, old in renamed.items()}
-    both = {former.get(i, i) for i in base.playbooks} & set(head.playbooks)
-    before = _tag_index(base, both, former)
-    after = _tag_index(head, both, {})
-    found = []
-    for tag in sorted(set(before) | set(after)):
-        added = sorted(after.get(tag, set()) - before.get(tag, set()))
-        removed = sorted(before.get(tag, set()) - after.get(tag, set()))
-        if not (added or removed):
-            continue
-        parts = []
-        if added:
-            parts.append("added to " + ", ".join(_titles(head, added)))
-        if removed:
-            parts.append("removed from " + ", ".join(_titles(head, removed)))
-        found.append(SharedChange("tag", tag, f"Tag '{tag}'", "; ".join(parts),
-                                  reach.pages_showing("tag", tag, (base, head))))
-    return found
-
-
-def _tag_index(book: Handbook, ids: set[str], rename: dict[str, str]) -> dict[str, set[str]]:
-    index: dict[str, set[str]] = {}
-    for entry in book.playbooks.values():
-        current = rename.get(entry.id, entry.id)
-        if current in ids:
-            for tag in entry.playbook.tags:
-                index.setdefault(tag, set()).add(current)
-    return index
-
-
-def _titles(book: Handbook, ids: list[str]) -> list[str]:
-    return [f"'{book.playbooks[i].playbook.title}'" for i in ids]
 
 
 def _new_problems(base: Handbook, head: Handbook, today: dt.date) -> list[Problem]:
