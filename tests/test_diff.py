@@ -456,3 +456,31 @@ def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     shared_at = found.index("Shared facts changed:")
     assert found[shared_at + 1:shared_at + 3] == [
         "Alerted role 'Press office': added; shown on 1 page:", f"Severity triage ({CRISIS})"]
+
+
+def test_markdown_lists_every_page_of_a_shared_fact_and_folds_a_long_list() -> None:
+    from playbook_handbook.review.diff.formats import markdown, text
+    from playbook_handbook.review.diff.report import PageRef, Report, SharedChange
+
+    pages = [PageRef(f"Guide {i}", f"playbooks/guides/g{i}/", f"playbooks/guides/g{i}.yml")
+             for i in range(40)]
+    report = Report("HEAD", "0" * 40, "HEAD",
+                    shared=[SharedChange("tag", "crisis", "Tag 'crisis'", "added to 'X'", pages)])
+    out = markdown(report)
+    assert "Shown on 40 pages:" in out
+    assert "  <details><summary>The 40 pages</summary>" in out.splitlines()
+    assert all(f"  - Guide {i} (playbooks\\/guides\\/g{i}\\.yml)" in out.splitlines()
+               for i in range(40))
+    assert out.endswith("</details>\n")
+    assert sum(line.startswith("    Guide ") for line in text(report).splitlines()) == 40
+
+
+def test_markdown_for_a_tag_change_is_a_list_of_pages(repo: Path, capsys) -> None:
+    edit(repo, CRISIS, "tags: [crisis, triage]", "tags: [crisis, triage, comments]")
+    out = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1]
+    shared = out[out.index("### Shared facts"):].splitlines()
+    assert shared[2:7] == [
+        "- **Tag \\'comments\\'** added to \\'Severity triage\\'. Shown on 3 pages:", "",
+        "  - Severity triage (playbooks\\/crisis\\-handling\\/severity\\-triage\\.yml)",
+        "  - Reply to comments (playbooks\\/guides\\/reply\\-to\\-comments\\.yml)",
+        "  - Tags (tags\\/)"]

@@ -80,7 +80,7 @@ def _compare_playbooks(base: Handbook, head: Handbook, renamed: dict[str, str],
             continue
         if old.id in head.broken:
             report.not_compared.append(NotCompared(
-                old.rel_path, "it does not validate now; see the errors below"))
+                old.rel_path, "it does not validate now; see what handbook check reports"))
             continue
         page = PageChange("playbook", old.id, old.playbook.title, old.rel_path, "removed",
                           replaced_by=head.aliases.get(old.id))

@@ -34,8 +34,8 @@ from playbook_handbook.review.diff.words import PARAGRAPH
 FORMATS = ("text", "markdown", "json")
 NO_CHANGES = "No reader-visible changes"
 JSON_FORMAT = "handbook-diff/1"
-#: Pages listed for one shared fact before "and N more".
-MAX_PAGES = 30
+#: In Markdown, a list of more pages than this is folded away until opened.
+FOLD_PAGES = 10
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
@@ -90,15 +90,13 @@ def text(report: Report) -> str:
         if page.shown_on:
             lines.append(f"  Also shown on {len(page.shown_on)} other page"
                          f"{'s' * (len(page.shown_on) != 1)}:")
-            lines += [f"    {_text_page(p)}" for p in page.shown_on[:MAX_PAGES]]
-            lines += _more(page.shown_on, "    ")
+            lines += [f"    {_text_page(p)}" for p in page.shown_on]
     if report.shared:
         lines += ["", "Shared facts changed:"]
         for change in report.shared:
             lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}; shown on "
                          f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
-            lines += [f"    {_text_page(p)}" for p in change.pages[:MAX_PAGES]]
-            lines += _more(change.pages, "    ")
+            lines += [f"    {_text_page(p)}" for p in change.pages]
     if report.new_problems:
         lines += ["", "New from handbook check:"]
         lines += [f"  {one_line(p.format_text())}" for p in report.new_problems]
@@ -149,11 +147,6 @@ def _text_run(op: str, words: str) -> str:
 def _text_page(page: Any) -> str:
     where = page.file or page.url
     return f"{one_line(page.title)} ({one_line(where)})"
-
-
-def _more(pages: list, indent: str) -> list[str]:
-    extra = len(pages) - MAX_PAGES
-    return [f"{indent}and {extra} more"] if extra > 0 else []
 
 
 def _summary(report: Report) -> str:
@@ -215,8 +208,7 @@ def markdown(report: Report) -> str:
         for change in report.shared:
             out.append(f"- **{md(change.label)}** {md(change.detail)}. Shown on "
                        f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
-            out += [f"  {line}" for line in _md_pages(change.pages)]
-        out.append("")
+            out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages)), ""]
     if report.new_problems:
         out += ["### New from `handbook check`", ""]
         out += [f"- {p.severity}: {md(p.path)}:{p.line}: {md(p.message)} ({md(p.rule)})"
@@ -226,7 +218,7 @@ def markdown(report: Report) -> str:
         out += ["### Not compared", ""]
         out += [f"- {md(n.file)}: {md(n.reason)}" for n in report.not_compared]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _md_heading(page: PageChange) -> str:
@@ -264,6 +256,9 @@ def _md_run(op: str, words: str) -> str:
 
 
 def _md_pages(pages: list) -> list[str]:
-    shown = [f"- {md(p.title)} ({md(p.file or p.url)})" for p in pages[:MAX_PAGES]]
-    extra = len(pages) - MAX_PAGES
-    return shown + ([f"- and {extra} more"] if extra > 0 else [])
+    """Every page, as a list; a long list folded under a summary line."""
+    shown = [f"- {md(p.title)} ({md(p.file or p.url)})" for p in pages]
+    if len(pages) <= FOLD_PAGES:
+        return shown
+    return [f"<details><summary>The {len(pages)} pages</summary>", "", *shown, "",
+            "</details>"]

@@ -29,11 +29,12 @@ def register(kind: str) -> Callable[[Finder], Finder]:
 
 
 def pages_showing(kind: str, key: str, books: Iterable[Handbook]) -> list[PageRef]:
-    """Every page, on any side of the diff, that shows fact ``key`` of ``kind``."""
+    """Every page, on any side of the diff, that shows fact ``key`` of ``kind``;
+    a page on both sides is named as it is in the last book (the working tree)."""
     found: dict[str, PageRef] = {}
     for book in books:
         for page in FINDERS[kind](book, key):
-            found.setdefault(page.url, page)
+            found[page.url] = page
     # Pages made from a file first, by address; then the site's own pages (Tags).
     return sorted(found.values(), key=lambda page: (page.file is None, page.url))
 
