@@ -81,7 +81,8 @@ def resolve(root: Path, rev: str | None) -> Base:
 
 def _named(root: Path, rev: str) -> Base:
     commit = _commit(root, rev)
-    if commit is None and _has_origin(root) and not rev.startswith("-"):
+    # Fetched by name only: a refspec ("a:b") would also write a local branch.
+    if commit is None and _has_origin(root) and not rev.startswith("-") and ":" not in rev:
         _git(root, "fetch", "--quiet", "--no-tags", "origin",
              rev.removeprefix("origin/"))
         commit = _commit(root, rev)
