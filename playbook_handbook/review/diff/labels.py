@@ -52,9 +52,12 @@ ITEM_NAMES: dict[str, tuple[str, str | None]] = {
     "signals": ("Signal", None),
     "extend_when": ("Extend-when signal", None),
     "end_early_when": ("End-early signal", None),
+    "first_15_minutes": ("First 15 minutes action", None),
     "first_hour": ("First hour action", None),
     "first_day": ("First day action", None),
     "alert": ("Alert", None),
+    "donts": ("Don't", None),
+    "post_crisis_review": ("Post-crisis review step", None),
 }
 
 #: List items that keep their identity when edited: matched by this field
@@ -82,6 +85,8 @@ def field_name(name: str, *, nested: bool = False, is_list: bool = False) -> str
 def item_name(field: str, index: int, item: Any) -> str:
     """The label of one item of list ``field``, at ``index`` (0-based)."""
     noun, key = ITEM_NAMES.get(field, (field_name(field) + " item", None))
+    if key and not isinstance(item, dict):  # a list of lines sharing a name with one of items
+        noun, key = field_name(field) + " item", None
     if key == "level" and isinstance(item, dict) and key in item:
         return f"{noun} {item[key]}"
     if key and isinstance(item, dict) and isinstance(item.get(key), str):
