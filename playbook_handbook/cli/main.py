@@ -248,7 +248,8 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from playbook_handbook.review.diff.command import run  # loaded only for this command
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.review.diff.command import run
 
     if not (args.root / PLAYBOOKS_DIR).is_dir():
         parser.error(f"no {PLAYBOOKS_DIR}/ folder in {args.root.resolve()}; "

@@ -15,7 +15,7 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook_handbook.index.handbook import PATHS_DIR, PLAYBOOKS_DIR
+from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR
 
 #: Folders whose content readers see. Shared definitions keep their data in a
 #: folder of their own; any of these that exists at the base is taken too.
