@@ -488,3 +488,15 @@ def test_markdown_for_a_tag_change_is_a_list_of_pages(repo: Path, capsys) -> Non
         "  - Severity triage (playbooks\\/crisis\\-handling\\/severity\\-triage\\.yml)",
         "  - Reply to comments (playbooks\\/guides\\/reply\\-to\\-comments\\.yml)",
         "  - Tags (tags\\/)"]
+
+
+def test_a_rewritten_text_reads_as_old_then_new_and_rewrapping_is_no_change() -> None:
+    from playbook_handbook.review.diff.words import same_words, word_diff
+
+    assert word_diff("Meta Business Help Centre", "Google Analytics Help: About conversions") == [
+        ("delete", "Meta Business Help Centre"),
+        ("insert", "Google Analytics Help: About conversions")]
+    assert word_diff("Pause all scheduled posts now", "Pause all scheduled posts today") == [
+        ("equal", "Pause all scheduled posts"), ("delete", "now"), ("insert", "today")]
+    assert same_words("One line\nwrapped  here.", "One line wrapped here.")
+    assert not same_words("One paragraph.\n\nTwo.", "One paragraph. Two.")

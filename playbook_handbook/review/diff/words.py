@@ -15,6 +15,9 @@ Op = Literal["equal", "delete", "insert"]
 PARAGRAPH = "¶"
 #: Unchanged runs longer than this many words are shortened to their ends.
 CONTEXT = 6
+#: Below this share of words in common, a text counts as rewritten: shown whole,
+#: old then new, rather than as a patchwork of small edits.
+REWRITTEN = 0.5
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -43,6 +46,8 @@ def word_diff(before: str, after: str, *, shorten: bool = True) -> list[tuple[Op
     old, new = tokens(before), tokens(after)
     runs: list[tuple[Op, str]] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.ratio() < REWRITTEN:  # a rewrite reads better as old, then new
+        return [("delete", " ".join(old)), ("insert", " ".join(new))]
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             runs.append(("equal", _shortened(old[i1:i2], len(runs) == 0, i2 == len(old))
