@@ -1,7 +1,8 @@
 """The ``handbook`` command: check playbooks, start new ones, keep generated files current.
 
 Exit codes: 0 clean, 1 content problems (a stale file with --check, an
-overdue review for ``stale``), 2 a usage error.
+overdue review for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
+difference, 2 when it cannot compare (a bad --base).
 """
 
 from __future__ import annotations
@@ -79,6 +80,17 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (one a line) or a Markdown table for a job summary")
     stale_cmd.add_argument("--today", type=_date, help="compare with this day (YYYY-MM-DD)")
     stale_cmd.set_defaults(run=_stale)
+
+    diff = commands.add_parser(
+        "diff", help="what readers will see differently: the working tree against a revision")
+    _add_root(diff)
+    diff.add_argument("--base", metavar="REV",
+                      help="compare with this revision (default: the merge base with the "
+                           "default branch, else HEAD~1)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text, Markdown for a pull request, or JSON")
+    diff.add_argument("--today", type=_date, help="judge approvals on this day (YYYY-MM-DD)")
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -233,6 +245,16 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
               "out of this list; run: handbook check", file=sys.stderr)
     return 1 if overdue else 0
+
+
+def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.review.diff.command import run
+
+    if not (args.root / PLAYBOOKS_DIR).is_dir():
+        parser.error(f"no {PLAYBOOKS_DIR}/ folder in {args.root.resolve()}; "
+                     "run from the handbook repository or pass --root")
+    return run(args.root, args.base, args.format, args.today or today())
 
 
 if __name__ == "__main__":  # pragma: no cover
