@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import property_examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -34,13 +35,13 @@ def _markdown(text: str) -> str:
     return TEXT._md.render(text.strip())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
 def test_block_equals_markdown_for_any_text(text: str) -> None:
     assert _squeezed(TEXT.block(text)) == _squeezed(_markdown(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
 @example("___")  # once a horizontal rule on about 15% of runs (issue 16)
 @example("_ _ _")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from playbook_handbook.checks.hashtags import hashtag_warnings
 from playbook_handbook.checks.limits import length_warnings
 from playbook_handbook.checks.privacy import privacy_warnings
 from playbook_handbook.index.handbook import Handbook
@@ -15,9 +16,10 @@ from playbook_handbook.review.freshness import review_due
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
     """Review dates in the future (an error), overdue reviews, lapsed approvals,
-    left-over placeholders, personal data, secrets and texts too long to post."""
+    left-over placeholders, personal data, secrets and texts too long to post or with
+    too many hashtags."""
     found: list[Problem] = (future_reviews(book, today) + privacy_warnings(book)
-                            + length_warnings(book))
+                            + length_warnings(book) + hashtag_warnings(book))
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)

@@ -1,7 +1,8 @@
 """The ``handbook`` command: check playbooks, start new ones, keep generated files current.
 
 Exit codes: 0 clean, 1 content problems (a stale file with --check, an
-overdue review for ``stale``), 2 a usage error.
+overdue review for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
+difference, 2 when it cannot compare (a bad --base).
 """
 
 from __future__ import annotations
@@ -10,23 +11,16 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playbook_handbook.checks.content import content_warnings
-from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
-from playbook_handbook.index.handbook import (
-    PLAYBOOKS_DIR,
-    Handbook,
-    SettingError,
-    discover,
-    display_path,
-    load_handbook,
-    parse_day,
-    today,
-)
-from playbook_handbook.model import schema
-from playbook_handbook.model.playbook import KINDS
-from playbook_handbook.problems import errors, neutralise
-from playbook_handbook.review import codeowners, stale
+# Only what the parser needs is imported here, so `handbook --help` starts at
+# once; each command imports its own work (pydantic, Jinja, the limit tables).
+from playbook_handbook.model.dates import SettingError, parse_day
+from playbook_handbook.model.kinds import KINDS
+from playbook_handbook.sitemap import PLAYBOOKS_DIR
+
+if TYPE_CHECKING:
+    from playbook_handbook.index.handbook import Handbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args, parser)
     except SettingError as exc:  # HANDBOOK_TODAY set to something that is not a date
+        from playbook_handbook.problems import neutralise
+
         print(f"handbook: error: {neutralise(str(exc))}", file=sys.stderr)
         return 2
 
@@ -91,6 +87,17 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (one a line) or a Markdown table for a job summary")
     stale_cmd.add_argument("--today", type=_date, help="compare with this day (YYYY-MM-DD)")
     stale_cmd.set_defaults(run=_stale)
+
+    diff = commands.add_parser(
+        "diff", help="what readers will see differently: the working tree against a revision")
+    _add_root(diff)
+    diff.add_argument("--base", metavar="REV",
+                      help="compare with this revision (default: the merge base with the "
+                           "default branch, else HEAD~1)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text, Markdown for a pull request, or JSON")
+    diff.add_argument("--today", type=_date, help="judge approvals on this day (YYYY-MM-DD)")
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -100,6 +107,8 @@ def _add_root(parser: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str) -> dt.date:
+    from playbook_handbook.problems import neutralise
+
     try:
         return parse_day(text, "--today")
     except SettingError as exc:
@@ -114,6 +123,8 @@ def _days(text: str) -> int:
 
 def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Handbook:
     """The whole handbook under --root; a usage error when there is none."""
+    from playbook_handbook.index.handbook import load_handbook
+
     root: Path = args.root
     if not (root / PLAYBOOKS_DIR).is_dir():
         parser.error(f"no {PLAYBOOKS_DIR}/ folder in {root.resolve()}; "
@@ -122,6 +133,10 @@ def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ha
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.checks.content import content_warnings
+    from playbook_handbook.index.handbook import discover, display_path, load_handbook, today
+    from playbook_handbook.problems import errors
+
     root: Path = args.root
     if not root.is_dir():
         parser.error(f"--root {root} is not a folder")
@@ -160,6 +175,8 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.model import schema
+
     if args.check:
         stale = schema.stale_schemas(args.root)
         for path in stale:
@@ -171,6 +188,9 @@ def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
+    from playbook_handbook.index.handbook import today
+
     book = _repository(args, parser)
     try:
         new = starter(book, args.kind, args.id, args.today or today(),
@@ -192,6 +212,9 @@ def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.problems import errors, neutralise
+    from playbook_handbook.review import codeowners
+
     book = _repository(args, parser)
     failing = errors(book.problems)
     if failing:
@@ -213,6 +236,10 @@ def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.problems import errors
+    from playbook_handbook.review import stale
+
     book = _repository(args, parser)
     states = stale.due_for_review(book, args.today or today(), args.within)
     if args.format == "markdown":
@@ -229,6 +256,16 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
               "out of this list; run: handbook check", file=sys.stderr)
     return 1 if overdue else 0
+
+
+def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.review.diff.command import run
+
+    if not (args.root / PLAYBOOKS_DIR).is_dir():
+        parser.error(f"no {PLAYBOOKS_DIR}/ folder in {args.root.resolve()}; "
+                     "run from the handbook repository or pass --root")
+    return run(args.root, args.base, args.format, args.today or today())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -16,37 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook_handbook import sitemap
 from playbook_handbook.load.yamlsource import Source, load_file
+from playbook_handbook.model.dates import SettingError, parse_day  # noqa: F401 - re-exported
 from playbook_handbook.model.playbook import (
-    FIRST_DATE,
     KIND_FOLDERS,
     KIND_TITLES,
-    LAST_DATE,
     AnyPlaybook,
     OnboardingPath,
 )
 from playbook_handbook.model.validate import validate_path, validate_playbook
 from playbook_handbook.problems import Problem
+from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR  # noqa: F401 - re-exported
 
-PLAYBOOKS_DIR = "playbooks"
-PATHS_DIR = "paths"
 YAML_SUFFIXES = (".yml", ".yaml")
-
-
-class SettingError(ValueError):
-    """A date or other setting given on the command line or in the environment is unusable."""
-
-
-def parse_day(text: str, setting: str) -> dt.date:
-    """``text`` as a date like 2026-03-31 within the dates playbooks may use."""
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise SettingError(f"{setting}: {text!r} is not a date like 2026-03-31") from None
-    if not FIRST_DATE <= day <= LAST_DATE:
-        raise SettingError(f"{setting}: {day.isoformat()} is outside {FIRST_DATE.isoformat()} "
-                           f"to {LAST_DATE.isoformat()}")
-    return day
 
 
 def today() -> dt.date:
@@ -75,7 +58,7 @@ class Entry:
     @property
     def page_uri(self) -> str:
         """Where the generated Markdown page lives in the docs tree."""
-        return f"playbooks/{self.category}/{self.id}.md"
+        return sitemap.playbook_page(self.category, self.id)
 
     def position(self, *loc: object) -> tuple[int, int]:
         return self.source.position(tuple(loc))
@@ -94,7 +77,7 @@ class PathEntry:
 
     @property
     def page_uri(self) -> str:
-        return f"paths/{self.id}.md"
+        return sitemap.path_page(self.id)
 
 
 @dataclass

@@ -22,37 +22,22 @@ from pydantic import (
     model_validator,
 )
 
+from playbook_handbook.model.dates import FIRST_DATE, LAST_DATE
+from playbook_handbook.model.kinds import (  # noqa: F401 - re-exported for the layers above
+    DEFAULT_REVIEW_DAYS,
+    KIND_FOLDERS,
+    KIND_TITLES,
+    KINDS,
+)
+from playbook_handbook.sitemap import RESERVED_IDS
+
 # --- vocabularies -----------------------------------------------------------
 
 Kind = Literal[
     "strategy-questions", "audience-identification", "campaign-length",
     "crisis-handling", "guide",
 ]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
-
-#: Folder under ``playbooks/`` that holds each kind, and its human title.
-KIND_FOLDERS: dict[str, str] = {
-    "strategy-questions": "strategy-questions",
-    "audience-identification": "audience-identification",
-    "campaign-length": "campaign-length",
-    "crisis-handling": "crisis-handling",
-    "guide": "guides",
-}
-KIND_TITLES: dict[str, str] = {
-    "strategy-questions": "Strategy questions",
-    "audience-identification": "Audience identification",
-    "campaign-length": "Campaign length",
-    "crisis-handling": "Crisis handling",
-    "guide": "Guides",
-}
-#: Days between reviews when a playbook does not say.
-DEFAULT_REVIEW_DAYS: dict[str, int] = {
-    "strategy-questions": 365,
-    "audience-identification": 180,
-    "campaign-length": 180,
-    "crisis-handling": 90,
-    "guide": 180,
-}
+assert Kind.__args__ == KINDS, "model/kinds.py and the Kind type list the same kinds"  # type: ignore[attr-defined]
 
 Level = Literal["foundation", "practitioner", "expert"]
 Status = Literal["draft", "active", "deprecated"]
@@ -68,6 +53,8 @@ Role = Literal[
     "new-hire", "community-manager", "content-creator", "social-media-manager",
     "strategist", "customer-care", "analyst", "team-lead", "crisis-on-call",
 ]
+#: Where a text is posted; each has its own length limit (checks/data/network_limits.yml).
+Surface = Literal["post", "comment", "dm", "title", "description"]
 Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
 #: The yes/no questions of the crisis triage widget. A severity level lists the
 #: questions whose "yes" puts an incident at that level (``triggers``).
@@ -76,12 +63,6 @@ TriageQuestion = Literal["harm", "legal", "media", "spreading", "growing"]
 # --- text types ---------------------------------------------------------------
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: Ids that would collide with pages or folders the site itself uses.
-RESERVED_IDS = frozenset({
-    "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
-    "javascripts", "index", "404", "sitemap", "review-queue", "skills", "whats-new",
-    "cards",
-})
 MAX_ID = 60
 
 
@@ -153,9 +134,6 @@ def _not_blank(value: str) -> str:
     return _no_remote_image(_visible(value))
 
 
-#: Dates a playbook may hold: wide enough for any real one, and far from year 9999,
-#: where adding a review interval would overflow.
-FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)
 
 
 def _check_date(value: dt.date) -> dt.date:
@@ -240,6 +218,10 @@ class Template(Block):
     text: LongText = Field(description="The text to copy, exactly as it should be posted.")
     networks: list[Network] = Field(
         default_factory=list, description="Networks this text is meant for.")
+    surface: Surface = Field(
+        "post", description="Where the text is posted, for its length limit: post (the "
+                            "default), comment (a comment or a reply to one), dm (a direct "
+                            "or private message), title or description (of a video or Pin).")
 
 
 class SelfCheck(Block):

@@ -19,20 +19,20 @@ import html
 import json
 import posixpath
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from playbook_handbook import sitemap
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
+from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
 
@@ -104,18 +104,6 @@ def _safe(function):
     def wrapper(*args, **kwargs):
         return Markup(function(*args, **kwargs))
     return wrapper
-
-
-def slugify(text: str) -> str:
-    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return "-".join(re.findall(r"\w+", text))[:60].strip("-")
-
-
-def url(value: str) -> str:
-    """A validated http(s) address, made safe for a Markdown link target."""
-    return quote(value, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
 def words(value: str) -> str:
@@ -227,7 +215,7 @@ class Renderer:
             days_range=days_range,
             network=lambda n: NETWORK_NAMES.get(n, n),
             isodate=lambda d: d.isoformat(),
-            url=_safe(url),
+            url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
             htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
             yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
@@ -242,7 +230,7 @@ class Renderer:
             loader, template_cache,
             text,
             dict(self.env.filters), self.env.globals,
-            directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
+            directory_urls=directory_urls, toc_config=configs.get("toc"))
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -277,16 +265,11 @@ class Renderer:
         def playbook_url(playbook_id: str) -> Markup:
             return link(self.book.require(playbook_id).page_uri)
 
-        seen: set[str] = set()
+        anchors = Anchors()
 
         def anchor(text: str, fallback: str) -> Markup:
             """An attribute list ``{#id}`` giving a heading a stable, unique id."""
-            slug = slugify(text) or fallback
-            base, n = slug, 2
-            while slug in seen:
-                slug, n = f"{base}-{n}", n + 1
-            seen.add(slug)
-            return Markup("{#" + slug + "}")
+            return Markup("{#" + anchors.new(text, fallback) + "}")
 
         return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
                 "anchor": anchor, **extra}
@@ -322,14 +305,14 @@ class Renderer:
 
     def card_page(self, entry: Entry) -> str:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.markdown_page("card.md", f"cards/{entry.id}.md", entry=entry,
+        return self.markdown_page("card.md", sitemap.card_page(entry.id), entry=entry,
                                   pb=entry.playbook)
 
     def skills_page(self) -> str:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in SKILLS}
-        return self.markdown_page("skills.md", "skills.md", grid=grid, skills=SKILLS,
+        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=SKILLS,
                                   levels=LEVELS)
 
     def paths_index_page(self) -> str:
@@ -340,13 +323,14 @@ class Renderer:
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.markdown_page("review_queue.md", "review-queue.md", groups=groups)
+        return self.markdown_page("review_queue.md", sitemap.REVIEW_QUEUE_PAGE, groups=groups)
 
     def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.markdown_page("whats_new.md", "whats-new.md", changes=changes, days=days)
+        return self.markdown_page("whats_new.md", sitemap.WHATS_NEW_PAGE, changes=changes,
+                                  days=days)
 
     # -- fragments for macros --------------------------------------------------
 
