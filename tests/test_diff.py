@@ -389,8 +389,10 @@ def test_json_is_a_stable_structure(repo: Path, capsys) -> None:
                    "file": CRISIS}, {"title": "Tags", "url": "tags/", "file": None}]}]
 
 
+# No ![image](...): check refuses images in playbook text (issue 16), so the
+# playbook would not validate and the diff would not show the title.
 HOSTILE = ("<img src=x onerror=alert(1)> [click](https://evil.example) @everyone #1 "
-           "**bold** ![i](https://evil.example/i.png) www.evil.example `code` &amp; |a|b|")
+           "**bold** [i](https://evil.example/i.png) www.evil.example `code` &amp; |a|b|")
 
 
 def test_markdown_cannot_be_injected_from_yaml(repo: Path, capsys) -> None:
@@ -420,7 +422,9 @@ def test_text_output_keeps_yaml_on_its_own_line(repo: Path, capsys) -> None:
     out = diff(repo, capsys, "--base", "HEAD")[1]
     assert "\r" not in out and "\x1b" not in out
     assert not any(line.startswith(forged) for line in out.splitlines())
-    assert f"Holding statement 'Looking [2K{forged}' - title:" in out
+    # Control characters make the title invalid (issue 16): the diff says so instead.
+    assert f"{CRISIS}: it does not validate now" in out
+    assert "holds the control character U+000D" in out
 
 
 def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> None:
