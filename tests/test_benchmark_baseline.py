@@ -57,3 +57,15 @@ def test_markdown_baseline_shows_the_words_of_every_playbook_page(renderers) -> 
     assert drifted == [], (
         "benchmarks/markdown_templates/ no longer shows what the page templates show; "
         "update the Markdown templates for these pages")
+
+
+def test_synthetic_handbook_has_everything_a_build_reads(tmp_path) -> None:  # noqa: ANN001
+    """benchmarks/synth.py copies what mkdocs.yml points at (the macros module broke it once)."""
+    from benchmarks.synth import make_handbook
+
+    make_handbook(tmp_path, 3)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    macros = config.plugins["macros"].config["module_name"]
+    assert (tmp_path / f"{macros}.py").is_file()
+    assert (tmp_path / config.theme.custom_dir).is_dir()
+    assert (tmp_path / "docs" / "index.md").is_file()
