@@ -12,13 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import regex
 import yaml
 from twitter_text import parse_tweet
 
 from playbook_handbook.index.handbook import Entry, Handbook
-from playbook_handbook.model.playbook import Template
 from playbook_handbook.problems import Problem
 
 DATA = Path(__file__).parent / "data" / "network_limits.yml"
@@ -83,39 +83,40 @@ def most(text: str, counting: str) -> int:
     return len(text) + len(_X_DOUBLE.findall(text)) + 19 * len(_URL_DOT.findall(text))
 
 
-def _texts(entry: Entry) -> list[tuple[str, int, Template]]:
-    """Every text meant for posting: guide templates and holding statements."""
-    pb = entry.playbook
-    found: list[tuple[str, int, Template]] = []
-    for field in ("templates", "holding_statements"):
-        for index, item in enumerate(getattr(pb, field, None) or []):
-            found.append((field, index, item))
+def _texts(book: Handbook) -> list[tuple[str, tuple, Entry | None, Any]]:
+    """Every text meant for posting, with where it is: guide templates and the
+    holding statements of the shared library (definitions/holding-statements.yml)."""
+    found: list[tuple[str, tuple, Entry | None, Any]] = []
+    for entry in book.playbooks.values():
+        for index, item in enumerate(getattr(entry.playbook, "templates", None) or []):
+            found.append((entry.rel_path, ("templates", index, "text"), entry, item))
+    library = book.definitions.files["holding_statements"]
+    if library.model is not None:
+        for index, item in enumerate(library.model.statements):
+            found.append((library.rel_path, ("statements", index, "text"), None, item))
     return found
 
 
 def length_warnings(book: Handbook) -> list[Problem]:
     """A warning for each text longer than a network it declares allows."""
     known = limits()
+    library = book.definitions.files["holding_statements"]
     found = []
-    for entry in book.playbooks.values():
-        for field, index, item in _texts(entry):
-            text = item.text.strip()
-            for network in item.networks:
-                rule = known.get(network)
-                if rule is None or most(text, rule.counting) <= rule.limit:
-                    continue
-                count = length(text, rule.counting)
-                if count <= rule.limit:
-                    continue
-                line, column = entry.position(field, index, "text")
-                found.append(Problem(
-                    entry.rel_path, line, column,
-                    f"'{item.title}' is {count:,} characters as {_name(network)} counts them, "
-                    f"over its limit of {rule.limit:,} for a {rule.applies_to.split(' (')[0]}; "
-                    f"shorten the text or take {network} out of its networks",
-                    "text-too-long", "warning"))
+    for rel, loc, entry, item in _texts(book):
+        text = item.text.strip()
+        for network in item.networks:
+            rule = known.get(network)
+            if rule is None or most(text, rule.counting) <= rule.limit:
+                continue
+            count = length(text, rule.counting)
+            if count <= rule.limit:
+                continue
+            line, column = entry.position(*loc) if entry else library.position(*loc)
+            name = book.definitions.display("networks", network)
+            found.append(Problem(
+                rel, line, column,
+                f"'{item.title}' is {count:,} characters as {name} counts them, "
+                f"over its limit of {rule.limit:,} for a {rule.applies_to.split(' (')[0]}; "
+                f"shorten the text or take {network} out of its networks",
+                "text-too-long", "warning"))
     return found
-
-
-def _name(network: str) -> str:
-    return {"x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok"}.get(network, network.title())

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook_handbook.index.definitions import DEFINITIONS_DIR, Definitions, load_definitions
+from playbook_handbook.index.references import check_crisis_playbook, check_definitions
 from playbook_handbook.load.yamlsource import Source, load_file
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES, AnyPlaybook, OnboardingPath
 from playbook_handbook.model.validate import validate_path, validate_playbook
@@ -85,6 +87,8 @@ class Handbook:
     broken: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    #: The shared definitions (definitions/): severity scale, roles, statements, vocabularies.
+    definitions: Definitions = field(default_factory=Definitions)
 
     def resolve(self, playbook_id: str) -> Entry | None:
         """The playbook with this id or former id."""
@@ -182,8 +186,14 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
     path_files = discover(root / PATHS_DIR)
     extra = [p.resolve() for p in only or ()]
     for file in extra:
+        if file.is_relative_to(root / DEFINITIONS_DIR):
+            continue
         if file not in playbook_files and file not in path_files:
             (path_files if file.is_relative_to(root / PATHS_DIR) else playbook_files).append(file)
+
+    book.definitions, problems = load_definitions(
+        root, lambda file, rel: _load(file, root, rel))
+    book.problems += problems + check_definitions(book.definitions)
 
     for file in playbook_files:
         rel = display_path(file, root)
@@ -203,6 +213,10 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
 
     _check_aliases(book)
     _check_references(book)
+    for entry in book.by_kind("crisis-handling"):
+        book.problems += check_crisis_playbook(book.definitions, entry.rel_path,
+                                               entry.playbook, entry.position)
+    _check_triage_playbooks(book)
     book.playbooks = dict(sorted(
         book.playbooks.items(),
         key=lambda item: (list(KIND_FOLDERS).index(item[1].playbook.kind),
@@ -345,6 +359,17 @@ def _check_references(book: Handbook) -> None:
         for index, step in enumerate(path.path.steps):
             _check_reference(book, path.rel_path, path.source, ("steps", index, "playbook"),
                              step.playbook)
+
+
+def _check_triage_playbooks(book: Handbook) -> None:
+    """A triage question of the severity scale may name a playbook to open at once."""
+    scale_file = book.definitions.files["severity_scale"]
+    if scale_file.model is None:
+        return
+    for index, question in enumerate(scale_file.model.triage_questions):
+        if question.playbook:
+            _check_reference(book, scale_file.rel_path, scale_file.source,
+                             ("triage_questions", index, "playbook"), question.playbook)
 
 
 def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:
