@@ -70,7 +70,7 @@ MISTAKES = [
 def broken_copy(tmp_path: Path, mistake: Mistake) -> Path:
     """The repository's playbooks and paths with ``mistake`` made in one file."""
     root = tmp_path / "repo"
-    for folder in ("playbooks", "paths"):
+    for folder in ("playbooks", "paths", "definitions"):
         shutil.copytree(REPO / folder, root / folder)
     target = root / mistake.file
     text = target.read_text(encoding="utf-8")

@@ -73,6 +73,7 @@ def test_validator_and_check_agree_an_invalid_fixture_is_invalid(mini: Path, nam
 def test_every_starter_is_valid_for_the_validator_too(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(REPO / "playbooks", root / "playbooks")
+    shutil.copytree(REPO / "definitions", root / "definitions")
     written = []
     for kind in KINDS:
         assert handbook("new", kind, f"new-{kind}", "--root", str(root)).returncode == 0

@@ -13,7 +13,7 @@ from playbook_handbook.checks.limits import COUNTINGS, length, limits, most
 from playbook_handbook.model.playbook import Network
 
 REQUIRED = {"x", "threads", "bluesky", "instagram", "linkedin", "tiktok", "facebook"}
-STATEMENT = "playbooks/crisis-handling/severity-triage.yml"
+STATEMENT = "definitions/holding-statements.yml"
 
 
 def test_every_limit_has_a_source_a_date_and_a_known_network() -> None:

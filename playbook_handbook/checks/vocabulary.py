@@ -1,8 +1,9 @@
 """Tags against the tag vocabulary (definitions/vocabularies/tags.yml), as warnings.
 
 A tag groups playbooks on the Tags page: an unknown tag is most often a typing
-mistake or a near-twin of a listed one, and a listed tag that fewer than two
-playbooks use groups nothing.
+mistake or a near-twin of a listed one (drafts are let off: a new playbook
+starts with a placeholder tag), and a listed tag that fewer than two playbooks
+use groups nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def vocabulary_warnings(book: Handbook) -> list[Problem]:
             if tag in uses:
                 uses[tag] += 1
                 continue
+            if entry.playbook.status == "draft":
+                continue  # a draft may still carry the starter's placeholder tag
             line, column = entry.position("tags", index)
             hint = did_you_mean(tag, tags) or f"; add it to {tags_file.rel_path} with a " \
                 "description if several playbooks need it"

@@ -154,8 +154,8 @@ def _check_scale(c: _Checker, definitions: Definitions) -> None:
                 if answer not in questions:
                     c.unknown(rel, file.position("levels", i, "examples", j, "yes", k),
                               "triage question", answer, questions, rel)
-    if c.problems:
-        return  # the triage of the examples needs a consistent scale
+    if c.problems or not trigger_of:
+        return  # the triage of the examples needs a consistent scale, and a triage at all
     for i, level in enumerate(scale.levels):
         for j, example in enumerate(level.examples):
             got = scale.triage(example.yes)
