@@ -36,3 +36,5 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
     macro(page_macros.path_link)
     macro(page_macros.playbook_list)
     macro(page_macros.playbook_section)
+    macro(page_macros.severity_scale)
+    macro(page_macros.holding_statement)

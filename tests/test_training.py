@@ -90,7 +90,8 @@ def table(markup: str) -> list[list[dict]]:
 # -- skills map ------------------------------------------------------------------------
 
 
-def test_skills_map_lists_the_playbooks_of_each_skill_and_level(repo_site: Path, book, SKILLS) -> None:  # noqa: ANN001, N803
+def test_skills_map_lists_the_playbooks_of_each_skill_and_level(  # noqa: N803
+        repo_site: Path, book, SKILLS) -> None:  # noqa: ANN001
     rows = table(article(repo_site, "skills"))
     header, body = rows[0], rows[1:]
     assert [c["text"].strip() for c in header] == [

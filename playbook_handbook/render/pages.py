@@ -12,6 +12,7 @@ can never open HTML or end the construct it sits in.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import json
 import posixpath
@@ -28,7 +29,13 @@ from markupsafe import Markup
 from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
-from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES, Network, Skill
+from playbook_handbook.model.playbook import (
+    KIND_FOLDERS,
+    KIND_TITLES,
+    Network,
+    Skill,
+    StatementUse,
+)
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
 from playbook_handbook.render.text_html import DEFAULT_EXTENSIONS, TextToHtml
@@ -363,6 +370,27 @@ class Renderer:
                              f"'{name}'")
         body, _state = self.html.render(f"sections/{name}.html", page_uri, embedded=True,
                                         entry=entry, pb=entry.playbook)
+        return body
+
+
+    def severity_scale(self, page_uri: str) -> str:
+        """The shared severity scale as a table, for a hand-written page."""
+        if self.book.definitions.scale is None:
+            raise ValueError("this handbook has no definitions/severity-scale.yml")
+        body, _state = self.html.render("sections/severity_levels.html", page_uri,
+                                        embedded=True, entry=None, pb=None)
+        return body
+
+    def holding_statement(self, page_uri: str, statement_id: str) -> str:
+        """One statement of the shared library, ready to copy, for a hand-written page."""
+        statements = self.book.definitions.statements
+        if statement_id not in statements:
+            close = difflib.get_close_matches(statement_id, list(statements), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ValueError(f"unknown holding statement '{statement_id}'{hint}")
+        body, _state = self.html.render("sections/holding_statements.html", page_uri,
+                                        embedded=True, entry=None, pb=None,
+                                        uses=[StatementUse(statement=statement_id)])
         return body
 
 

@@ -54,3 +54,19 @@ def playbook_section(renderer: Renderer, page_uri: str, playbook_id: str, sectio
         return renderer.section(page_uri, find(renderer.book, playbook_id), section)
     except ValueError as exc:
         raise MacroError(str(exc)) from None
+
+
+def severity_scale(renderer: Renderer, page_uri: str) -> str:
+    """The shared severity scale (definitions/severity-scale.yml) as a table."""
+    try:
+        return renderer.severity_scale(page_uri)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
+
+
+def holding_statement(renderer: Renderer, page_uri: str, statement_id: str) -> str:
+    """One statement of the shared library (definitions/holding-statements.yml)."""
+    try:
+        return renderer.holding_statement(page_uri, statement_id)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
