@@ -141,7 +141,8 @@ def test_a_near_copy_of_a_statement_in_a_guide_names_both_places(
     guide = project / "playbooks" / "guides" / "reply-to-comments.yml"
     guide.write_text(guide.read_text().replace(
         "Thanks for telling us, {name}! We have passed this on to the team.",
-        "We are aware of reports about this and are looking into it. We will update here by 19:00."))
+        "We are aware of reports about this and are looking into it. We will update here "
+        "by 19:00."))
     assert main(["check", "--root", str(project)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"playbooks/guides/reply-to-comments\.yml:\d+:\d+: warning: 'Thank-you "
