@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import partial
 
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
@@ -29,14 +31,16 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class Passage:
     path: str
-    line: int
-    column: int
+    order: int  # its place among the passages of its file
     title: str
     words: tuple[str, ...]
+    #: Where it is, looked up only for a warning: after loading, that reads the file again.
+    where: Callable[[], tuple[int, int]] = field(compare=False, repr=False)
 
     @property
     def place(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        line, column = self.where()
+        return f"{self.path}:{line}:{column}"
 
 
 def passages(book: Handbook) -> list[Passage]:
@@ -44,12 +48,12 @@ def passages(book: Handbook) -> list[Passage]:
     found = []
     library = book.definitions.files["holding_statements"]
     for index, s in enumerate(library.model.statements if library.model else []):
-        found.append(Passage(library.rel_path, *library.position("statements", index, "text"),
-                             s.title, _words(s.text)))
+        found.append(Passage(library.rel_path, index, s.title, _words(s.text),
+                             partial(library.position, "statements", index, "text")))
     for entry in book.playbooks.values():
         for index, t in enumerate(getattr(entry.playbook, "templates", None) or []):
-            found.append(Passage(entry.rel_path, *entry.position("templates", index, "text"),
-                                 t.title, _words(t.text)))
+            found.append(Passage(entry.rel_path, index, t.title, _words(t.text),
+                                 partial(entry.position, "templates", index, "text")))
     return [p for p in found if len(p.words) >= MIN_WORDS]
 
 
@@ -60,7 +64,7 @@ def near_copy_warnings(book: Handbook) -> list[Problem]:
         groups[passage.words].append(passage)
     # Exact copies: every later place names the first.
     for group in groups.values():
-        group.sort(key=lambda p: (p.path, p.line))
+        group.sort(key=lambda p: (p.path, p.order))
         for later in group[1:]:
             if later.path != group[0].path:
                 found.append(_warning(later, group[0], 1.0))
@@ -84,7 +88,7 @@ def near_copy_warnings(book: Handbook) -> list[Problem]:
         if ratio < THRESHOLD:
             continue
         first, later = sorted((groups[texts[a]][0], groups[texts[b]][0]),
-                              key=lambda p: (p.path, p.line))
+                              key=lambda p: (p.path, p.order))
         if first.path != later.path:
             found.append(_warning(later, first, ratio))
     return found
@@ -93,7 +97,7 @@ def near_copy_warnings(book: Handbook) -> list[Problem]:
 def _warning(later: Passage, first: Passage, ratio: float) -> Problem:
     share = "the same wording as" if ratio >= 1 else f"{ratio:.0%} of its wording with"
     return Problem(
-        later.path, later.line, later.column,
+        later.path, *later.where(),
         f"'{later.title}' shares {share} '{first.title}' at {first.place}; keep one text "
         "(a holding statement belongs in definitions/holding-statements.yml) and refer to it",
         "near-copy", "warning")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from playbook_handbook.index.handbook import Entry, Handbook
-from playbook_handbook.render.text_markdown import inline
+from playbook_handbook.render.text_markdown import cell, inline
 from playbook_handbook.render.pages import Renderer
 
 
@@ -70,3 +70,16 @@ def holding_statement(renderer: Renderer, page_uri: str, statement_id: str) -> s
         return renderer.holding_statement(page_uri, statement_id)
     except ValueError as exc:
         raise MacroError(str(exc)) from None
+
+
+def tag_descriptions(renderer: Renderer, page_uri: str) -> str:
+    """The tag vocabulary (definitions/vocabularies/tags.yml) as a table: tag, what it
+    groups, how many playbooks carry it."""
+    terms = renderer.book.definitions.terms("tags")
+    if terms is None:
+        raise MacroError("this handbook has no definitions/vocabularies/tags.yml")
+    rows = ["| Tag | What it groups | Playbooks |", "| --- | --- | --- |"]
+    for tag, term in terms.items():
+        count = len(renderer.book.select(tag=tag))
+        rows.append(f"| `{tag}` | {cell(term.description)} | {count} |")
+    return "\n".join(rows) + "\n"
