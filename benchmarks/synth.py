@@ -5,7 +5,8 @@ Copy 0 keeps the starter ids, so the hand-written pages' macros still resolve;
 copy ``r`` renames every id to ``<id>-<r>``, marks the title ``(copy r)`` and
 points ``related`` at the same copy (references to a playbook the handbook
 does not hold are dropped). Onboarding paths are copied for every complete
-copy; the shared definitions (``definitions/``) once. Every file written passes ``handbook check`` (the benchmark asserts it).
+copy; the shared definitions (``definitions/``) once. Every file written
+passes ``handbook check`` (the benchmark asserts it).
 """
 
 from __future__ import annotations
