@@ -49,6 +49,7 @@ class DefinitionFile:
     rel_path: str
     source: Source | None = None
     model: Any = None
+    present: bool = False  # the file exists (it may still have errors)
 
     def position(self, *loc: object) -> tuple[int, int]:
         return self.source.position(tuple(loc)) if self.source is not None else (0, 0)
@@ -104,6 +105,7 @@ def load_definitions(root: Path, read: Reader) -> tuple[Definitions, list[Proble
         file = root / DEFINITIONS_DIR / file_name
         if not file.is_file():
             continue
+        entry.present = True
         source, more = read(file, rel)
         problems += more
         if source is None:

@@ -177,7 +177,7 @@ def check_crisis_playbook(definitions: Definitions, rel: str, pb: CrisisHandling
              ("holding_statements", "holding_statements", bool(pb.holding_statements))]
     for name, loc, needed in needs:
         file = definitions.files[name]
-        if needed and file.source is None:
+        if needed and not file.present:
             c.add(rel, position(loc), f"{file.rel_path} is missing: a crisis playbook shows "
                   f"{_what(name)} from it; add the file", "missing-definitions")
     if scale is not None:

@@ -96,6 +96,7 @@ class SeverityLevelDefinition(Block):
     level: int = Field(ge=1, le=9, description="1 is the most severe.")
     name: Line = Field(description="Short name, e.g. Critical.")
     criteria: Prose = Field(description="When an incident is at this level.")
+    summary: Line = Field(description="The criteria in one line, for the printable card.")
     examples: list[TriageExample] = Field(min_length=1)
     triggers: list[Id] = Field(
         default_factory=list,

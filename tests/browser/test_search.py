@@ -22,7 +22,9 @@ def _pb(playbook_id: str):  # noqa: ANN202 - a playbook model of some kind
 
 def _statement_case() -> tuple[str, str]:
     """The library's most specific holding statement: its longest first sentence."""
-    texts = [sentences(h.text)[0] for h in _pb("holding-statement-library").holding_statements]
+    library = BOOK.definitions.statements
+    texts = [sentences(library[use.statement].text)[0]
+             for use in _pb("holding-statement-library").statement_uses]
     return max(texts, key=lambda s: len(s.split())), "holding-statement-library"
 
 
