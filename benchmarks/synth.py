@@ -5,7 +5,8 @@ Copy 0 keeps the starter ids, so the hand-written pages' macros still resolve;
 copy ``r`` renames every id to ``<id>-<r>``, marks the title ``(copy r)`` and
 points ``related`` at the same copy (references to a playbook the handbook
 does not hold are dropped). Onboarding paths are copied for every complete
-copy. Every file written passes ``handbook check`` (the benchmark asserts it).
+copy; the shared definitions (``definitions/``) once. Every file written
+passes ``handbook check`` (the benchmark asserts it).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ _LIST_ITEM = re.compile(r"^(\s+- (?:playbook: )?)([a-z0-9-]+)\s*$")
 
 
 #: Folders besides the playbooks that a build reads: pages, theme, the macros module
-#: and shared definitions (copied when they exist).
-SITE_FOLDERS = ("docs", "overrides", "macros", "definitions")
+#: (copied when they exist; definitions/ is copied with the playbooks).
+SITE_FOLDERS = ("docs", "overrides", "macros")
 
 
 def copy_id(playbook_id: str, copy: int) -> str:
@@ -87,6 +88,8 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
             target.write_text(_rewrite(source.read_text(encoding="utf-8"), copy, known, new_id),
                               encoding="utf-8")
             files.append(target)
+    # The shared definitions (severity scale, roles, statements, vocabularies) exist once.
+    shutil.copytree(REPO / "definitions", root / "definitions", dirs_exist_ok=True)
     if site:
         for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # CONTRIBUTING.md is a page too
             shutil.copy(REPO / name, root / name)

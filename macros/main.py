@@ -37,3 +37,6 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
     macro(page_macros.path_link)
     macro(page_macros.playbook_list)
     macro(page_macros.playbook_section)
+    macro(page_macros.severity_scale)
+    macro(page_macros.holding_statement)
+    macro(page_macros.tag_descriptions)

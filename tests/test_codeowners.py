@@ -13,7 +13,7 @@ from playbook_handbook.review.codeowners import is_handle
 
 def repo_copy(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
-    for folder in ("playbooks", "paths", ".github"):
+    for folder in ("playbooks", "paths", "definitions", ".github"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 

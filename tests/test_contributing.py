@@ -56,9 +56,22 @@ MISTAKES = [
             "keep-up-with-platform-changes (file-name)"),
     Mistake("playbooks/guides/post-crisis-review.yml", "id: post-crisis-review\n",
             "id: crisis-retrospective\naliases: [post-crisis-review]\n",
-            "playbooks/crisis-handling/crisis-first-hour.yml:22:5: warning: 'post-crisis-review' "
+            "playbooks/crisis-handling/crisis-first-hour.yml:23:5: warning: 'post-crisis-review' "
             "is a former id of 'crisis-retrospective'; refer to the current id (former-id)",
             rename_to="playbooks/guides/crisis-retrospective.yml"),
+    Mistake("playbooks/crisis-handling/x-crisis-end-of-day.yml",
+            "  - level: 1\n    guidance: >-\n      At 6 pm",
+            "  - level: 1\n    alert: [Head of communications, Legal counsel]\n    guidance: >-\n"
+            "      At 6 pm",
+            "playbooks/crisis-handling/x-crisis-end-of-day.yml:55:12: error: alert of level 1 "
+            "differs from definitions/severity-scale.yml, where it is Head of communications, "
+            "Legal counsel, Executive on call, Social media lead, Customer care lead, Information "
+            "security lead; a playbook cannot redefine it: remove it here, or change the scale "
+            "(shared-fact)"),
+    Mistake("playbooks/crisis-handling/crisis-first-hour.yml", "  - role: incident-lead\n",
+            "  - role: incident-led\n",
+            "playbooks/crisis-handling/crisis-first-hour.yml:106:11: error: unknown crisis role "
+            "'incident-led'; did you mean 'incident-lead'? (unknown-reference)"),
     Mistake("playbooks/guides/monthly-analytics-report.yml", "last_reviewed: 2026-",
             "last_reviewed: 2025-01-10\n# was: 2026-",
             "playbooks/guides/monthly-analytics-report.yml:13:16: warning: review overdue since "
@@ -70,7 +83,7 @@ MISTAKES = [
 def broken_copy(tmp_path: Path, mistake: Mistake) -> Path:
     """The repository's playbooks and paths with ``mistake`` made in one file."""
     root = tmp_path / "repo"
-    for folder in ("playbooks", "paths"):
+    for folder in ("playbooks", "paths", "definitions"):
         shutil.copytree(REPO / folder, root / folder)
     target = root / mistake.file
     text = target.read_text(encoding="utf-8")

@@ -19,14 +19,25 @@ PATH_SCHEMA = REPO / "docs/schema/path.schema.json"
 COMMENT = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 # Invalid fixtures whose mistake lies inside one file and in what a schema can say.
 SCHEMA_LEVEL = ["enum-typo", "missing-field", "unknown-field", "wrong-type", "kind-typo",
-                "bad-id", "over-long-title", "number-for-list", "empty-value"]
+                "bad-id", "over-long-title", "number-for-list", "empty-value",
+                "deprecated-without-replacement", "inline-statement"]
+DEFINITION_SCHEMAS = {
+    "definitions/severity-scale.yml": "severity-scale.schema.json",
+    "definitions/crisis-roles.yml": "crisis-roles.schema.json",
+    "definitions/holding-statements.yml": "holding-statements.schema.json",
+    "definitions/vocabularies/*.yml": "vocabulary.schema.json",
+}
 
 
 def check_jsonschema(schema: Path, *files: Path) -> int:
+    return check_jsonschema_run(schema, *files).returncode
+
+
+def check_jsonschema_run(schema: Path, *files: Path):  # noqa: ANN201 - CompletedProcess
     result = run(sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema),
                  *map(str, files))
     assert "Traceback" not in result.stderr, result.stderr
-    return result.returncode
+    return result
 
 
 def repo_yaml(folder: str) -> list[Path]:
@@ -73,9 +84,78 @@ def test_validator_and_check_agree_an_invalid_fixture_is_invalid(mini: Path, nam
 def test_every_starter_is_valid_for_the_validator_too(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(REPO / "playbooks", root / "playbooks")
+    shutil.copytree(REPO / "definitions", root / "definitions")
     written = []
     for kind in KINDS:
         assert handbook("new", kind, f"new-{kind}", "--root", str(root)).returncode == 0
         written.append(root / "playbooks" / KIND_FOLDERS[kind] / f"new-{kind}.yml")
     assert check_jsonschema(PLAYBOOK_SCHEMA, *written) == 0
     assert handbook("check", "--strict", "--root", str(root)).returncode == 0
+
+
+def test_a_misspelled_key_is_named_by_the_validator_as_by_check(mini: Path) -> None:
+    """Per-kind if/then: the validator names the key, not 'valid under none of the schemas'."""
+    fixture = FIXTURES / "invalid" / "unknown-field.yml"
+    result = check_jsonschema_run(PLAYBOOK_SCHEMA, fixture)
+    assert result.returncode == 1
+    assert "('titel' was unexpected)" in result.stdout
+    assert "not valid under any of the given schemas" not in result.stdout
+    assert "was expected" not in result.stdout
+    shutil.copy(fixture, mini / "playbooks" / "guides" / fixture.name)
+    assert "unknown field 'titel'" in handbook("check", "--root", str(mini)).stdout
+
+
+def test_deprecated_without_replacement_is_flagged_by_the_schema_too() -> None:
+    result = check_jsonschema_run(PLAYBOOK_SCHEMA,
+                                  FIXTURES / "invalid" / "deprecated-without-replacement.yml")
+    assert result.returncode == 1 and "'replaced_by' is a required property" in result.stdout
+
+
+def test_every_property_and_pattern_explains_itself_to_the_editor() -> None:
+    for file in sorted((REPO / "docs/schema").glob("*.schema.json")):
+        schema = json.loads(file.read_text())
+        for node, key in _nodes(schema):
+            if key == "if":
+                continue
+            for name, prop in (node.get("properties") or {}).items():
+                assert "description" in prop or "$ref" in prop, (file.name, name)
+            if "pattern" in node:
+                assert "patternErrorMessage" in node, (file.name, node["pattern"])
+            if isinstance(node.get("enum"), list) and len(node["enum"]) > 1:
+                notes = node.get("markdownEnumDescriptions")
+                assert notes and len(notes) == len(node["enum"]) and all(notes), (
+                    file.name, node["enum"])
+            default, minimum = node.get("default"), node.get("minimum")
+            if isinstance(default, int) and minimum is not None:
+                assert default >= minimum, (file.name, node)
+
+
+def _nodes(node, key=None):  # noqa: ANN001, ANN202
+    if isinstance(node, dict):
+        yield node, key
+        for child_key, child in node.items():
+            yield from _nodes(child, child_key)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _nodes(child, key)
+
+
+def test_definition_files_are_valid_for_their_schemas_and_mapped_in_vscode() -> None:
+    settings = json.loads((REPO / ".vscode/settings.json").read_text())
+    for pattern, name in DEFINITION_SCHEMAS.items():
+        files = sorted(REPO.glob(pattern))
+        assert files, pattern
+        assert check_jsonschema(REPO / "docs/schema" / name, *files) == 0, pattern
+        assert settings["yaml.schemas"][f"./docs/schema/{name}"] == [pattern]
+
+
+def test_vscode_knows_every_tag_of_mkdocs_yml_and_reads_yaml_as_check_does() -> None:
+    settings = json.loads((REPO / ".vscode/settings.json").read_text())
+    assert settings["yaml.yamlVersion"] == "1.1"  # so `title: no` is flagged as check does
+    known = {tag.rsplit(" ", 1)[0] for tag in settings["yaml.customTags"]}
+    used = set(re.findall(r"(![!A-Za-z][^\s\[]*)", (REPO / "mkdocs.yml").read_text()))
+    assert used
+    for tag in used:
+        full = tag.replace("!!", "tag:yaml.org,2002:", 1) if tag.startswith("!!") else tag
+        assert full in known, tag
+    assert {"!ENV scalar", "!ENV sequence"} <= set(settings["yaml.customTags"])

@@ -50,14 +50,20 @@ def make_handbook(dest: Path) -> Path:
     project = copy_tree(MINI, dest)
     crisis = project / CRISIS / "severity-triage.yml"
     set_field(crisis, "last_reviewed", "2026-07-01")  # 90-day interval: due 29 Sep, overdue
-    text = crisis.read_text(encoding="utf-8").replace(
+    library = project / "definitions" / "holding-statements.yml"
+    text = library.read_text(encoding="utf-8").replace(
         "    approved_until: 2027-06-30\n",
         "    approved_until: 2026-11-01\n"
-        "  - title: We have fixed it\n"
+        "  - id: fixed-it\n"
+        "    title: We have fixed it\n"
         "    text: The problem is fixed. Thank you for your patience.\n"
-        "    approver: Legal counsel\n"
-        "    approved_until: 2027-03-31\n")
-    crisis.write_text(text, encoding="utf-8")
+        "    approver: legal-counsel\n"
+        "    approved_until: 2027-03-31\n"
+        "    networks: [x]\n")
+    library.write_text(text, encoding="utf-8")
+    crisis.write_text(crisis.read_text(encoding="utf-8").replace(
+        "holding_statements: [looking-into-it]", "holding_statements: [looking-into-it, fixed-it]"),
+        encoding="utf-8")
     reply = project / GUIDES / "reply-to-comments.yml"
     set_field(reply, "last_reviewed", "2026-06-10")  # 180-day interval: due 7 Dec, soon
     fresh = project / GUIDES / "fresh-guide.yml"
@@ -171,7 +177,7 @@ def test_lapsed_approval_warns_next_to_its_statement(site: Path) -> None:
     first = page[page.index('id="we-are-looking-into-it"'):page.index('id="we-have-fixed-it"')]
     warning = text_of(first[first.index('<div class="admonition warning"'):])
     assert warning.startswith("Approval lapsed on 1 Nov 2026")
-    assert "Ask Head of communications before posting this statement" in warning
+    assert "Ask the Head of communications before posting this statement" in warning
     assert "until 1 Nov 2026 (lapsed)" in text_of(first)
     # the warning sits between the statement's heading and its text
     assert first.index("Approval lapsed") < first.index("We are aware of reports")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 
 from playbook_handbook.checks.hashtags import hashtags
 from playbook_handbook.checks.limits import (
@@ -47,6 +49,7 @@ pitfalls:
     instead: Refer to what the person said.
 templates:
 """
+STATEMENT = "definitions/holding-statements.yml"
 
 
 def write_guide(root: Path, templates: list[dict]) -> Path:
@@ -61,6 +64,10 @@ def write_guide(root: Path, templates: list[dict]) -> Path:
     file = root / GUIDE
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    names = root / "definitions" / "vocabularies" / "networks.yml"
+    if not names.exists():  # how messages name a network comes from the vocabulary
+        names.parent.mkdir(parents=True)
+        shutil.copy(REPO / "definitions" / "vocabularies" / "networks.yml", names)
     return file
 
 

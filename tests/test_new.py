@@ -18,7 +18,7 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=../../docs/schema/playbook.sch
 def repo_copy(tmp_path: Path) -> Path:
     """The repository's playbooks, paths and schema, to change freely."""
     root = tmp_path / "repo"
-    for folder in ("playbooks", "paths", "docs/schema"):
+    for folder in ("playbooks", "paths", "definitions", "docs/schema"):
         shutil.copytree(REPO / folder, root / folder)
     return root
 

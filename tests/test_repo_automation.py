@@ -213,7 +213,7 @@ def test_pre_commit_hook_checks_changed_playbooks(tmp_path: Path) -> None:
                str(REPO / ".pre-commit-config.yaml")).returncode == 0
 
     project = tmp_path / "repo"
-    for folder in ("playbooks", "paths"):
+    for folder in ("playbooks", "paths", "definitions"):
         shutil.copytree(REPO / folder, project / folder)
     shutil.copy(REPO / ".pre-commit-config.yaml", project)
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",

@@ -44,7 +44,8 @@ def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
     for entry in crisis:
         page = entry.page_uri.removesuffix(".md") + "/"
         texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(page))
-        for statement in entry.playbook.holding_statements:
+        for use in entry.playbook.statement_uses:
+            statement = book.definitions.statements[use.statement]
             assert " ".join(statement.text.split())[:60] in texts, (entry.id, statement.title)
 
 
@@ -92,11 +93,11 @@ def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
     table = table[:table.index("</table>")]
     cells = re.findall(r"<td>(.*?)</td>", table, re.S)
     book = load_handbook(REPO)
-    levels = book.playbooks["crisis-severity-triage"].playbook.severity_levels
+    levels = book.definitions.scale.levels
     multi = [s for s in levels if "\n- " in s.criteria]
-    assert multi, "the starter triage playbook has bulleted criteria"
+    assert multi, "the starter severity scale has bulleted criteria"
     for level in multi:
-        first_item = level.criteria.split("\n- ", 1)[1].split("—")[0]
+        first_item = level.criteria.split("\n- ", 1)[1].split(":")[0]
         bold = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", first_item.strip())
         assert any(f"<br>• {bold}" in c or f"<br />• {bold}" in c for c in cells), bold
     assert not any(re.search(r"(^|>)\s*\\?\*\*|<br\s*/?>\s*- ", c) for c in cells)

@@ -28,9 +28,13 @@ def test_schema_check_detects_drift(tmp_path) -> None:
 
 def test_schema_offers_kinds_and_levels_to_editors() -> None:
     data = json.loads(schema.schema_text("playbook.schema.json"))
-    kinds = {ref["$ref"].split("/")[-1] for ref in data["oneOf"]}
-    assert kinds == {"StrategyQuestions", "AudienceIdentification", "CampaignLength",
-                     "CrisisHandling", "Guide"}
+    assert "oneOf" not in data and "discriminator" not in data  # editors ignore discriminator
+    kinds = {rule["if"]["properties"]["kind"]["const"]: rule["then"]["$ref"].split("/")[-1]
+             for rule in data["allOf"]}
+    assert kinds == {"strategy-questions": "StrategyQuestions",
+                     "audience-identification": "AudienceIdentification",
+                     "campaign-length": "CampaignLength", "crisis-handling": "CrisisHandling",
+                     "guide": "Guide"}
     guide = data["$defs"]["Guide"]
     assert guide["additionalProperties"] is False
     assert guide["properties"]["level"]["enum"] == ["foundation", "practitioner", "expert"]

@@ -14,13 +14,17 @@ from conftest import MINI, REPO, build_ok, handbook
 from test_site import active_content
 
 from playbook_handbook.index.handbook import load_handbook
-from playbook_handbook.model.playbook import TriageQuestion
-from playbook_handbook.render.pages import LEVELS, SKILLS, TRIAGE_QUESTIONS
+from playbook_handbook.render.pages import LEVELS, skills_of
 
 
 @pytest.fixture(scope="module")
 def book():  # noqa: ANN201
     return load_handbook(REPO)
+
+
+@pytest.fixture(scope="module")
+def SKILLS(book) -> dict:  # noqa: ANN001, N802 - the skills map's rows, from the vocabulary
+    return skills_of(book.definitions)
 
 
 HIDDEN = r'hidden(?:="[^"]*")?'
@@ -80,7 +84,8 @@ def table(markup: str) -> list[list[dict]]:
 # -- skills map ------------------------------------------------------------------------
 
 
-def test_skills_map_lists_the_playbooks_of_each_skill_and_level(repo_site: Path, book) -> None:  # noqa: ANN001
+def test_skills_map_lists_the_playbooks_of_each_skill_and_level(  # noqa: N803
+        repo_site: Path, book, SKILLS) -> None:  # noqa: ANN001
     rows = table(article(repo_site, "skills"))
     header, body = rows[0], rows[1:]
     assert [c["text"].strip() for c in header] == [
@@ -163,24 +168,59 @@ def test_playbook_self_checks_are_question_then_reveal(repo_site: Path, book) ->
 # -- crisis triage ---------------------------------------------------------------------------
 
 
-def test_triage_vocabulary_matches_the_model() -> None:
-    assert tuple(TRIAGE_QUESTIONS) == TriageQuestion.__args__  # type: ignore[attr-defined]
+MINI_SCALE = "definitions/severity-scale.yml"
 
 
-def test_every_crisis_page_has_a_hidden_triage_built_from_its_levels(repo_site: Path, book) -> None:  # noqa: ANN001
+def test_every_crisis_page_has_a_hidden_triage_built_from_the_shared_scale(
+        repo_site: Path, book) -> None:  # noqa: ANN001
+    scale = book.definitions.scale
+    levels = scale.ordered
     for entry in book.by_kind("crisis-handling"):
         html = article(repo_site, entry.page_uri.removesuffix(".md"))
         assert re.search(f'<div class="hb-triage" data-hb-triage[^ >]* {HIDDEN}>', html)
-        levels = sorted(entry.playbook.severity_levels, key=lambda s: s.level)
         results = re.findall(r'data-hb-level="(\d+)" data-hb-row="(\d+)" '
                              r'data-hb-triggers="([^"]*)" ' + HIDDEN, html)
         assert results == [(str(s.level), str(i), " ".join(s.triggers))
                            for i, s in enumerate(levels)]
         asked = re.findall(r'name="hb-triage-([a-z]+)" value="yes"', html)
         used = {t for s in levels for t in s.triggers}
-        assert asked == [q for q in TRIAGE_QUESTIONS if q in used]
+        assert asked == [q.id for q in scale.triage_questions if q.id in used]
         # The full severity table is still there for readers without JavaScript.
         assert html.count("<tr>") >= len(levels) + 1 and 'class="hb-severity"' in html
+
+
+def test_each_triage_result_shows_its_own_levels_first_actions(repo_site: Path, book) -> None:  # noqa: ANN001
+    html = unescape(article(repo_site, "playbooks/crisis-handling/crisis-first-hour"))
+    results = re.findall(r'data-hb-level="(\d+)".*?</ol>', html, flags=re.S)
+    blocks = dict(zip(results, re.findall(r'data-hb-level="\d+".*?</ol>', html, flags=re.S),
+                      strict=True))
+    scale = book.definitions.scale
+    for level in scale.levels:
+        block = blocks[str(level.level)]
+        for action in level.first_actions:
+            assert action in block
+        for other in scale.levels:
+            if other.level != level.level:
+                only_there = set(other.first_actions) - set(level.first_actions)
+                assert not [a for a in only_there if a in block], (level.level, other.level)
+
+
+def test_the_scales_own_examples_triage_to_their_level(book) -> None:  # noqa: ANN001
+    scale = book.definitions.scale
+    level_one = scale.get(1)
+    assert all(e.yes for e in level_one.examples)
+    for level in scale.levels:
+        for example in level.examples:
+            assert scale.triage(example.yes).level == level.level, example.text
+
+
+def test_yes_to_harm_or_a_compromised_account_shows_what_to_do_first(repo_site: Path) -> None:
+    html = article(repo_site, "playbooks/crisis-handling/crisis-severity-triage")
+    harm = re.search(f'data-hb-on-yes="harm" {HIDDEN}>(.*?)</div>', html, flags=re.S).group(1)
+    assert "112" in harm and "emergency services" in harm
+    account = re.search(f'data-hb-on-yes="account" {HIDDEN}>(.*?)</div>', html,
+                        flags=re.S).group(1)
+    assert 'href="../hacked-account-lockdown/"' in account
 
 
 def test_mini_triage_asks_only_the_questions_its_levels_use(tmp_path: Path) -> None:
@@ -192,72 +232,90 @@ def test_mini_triage_asks_only_the_questions_its_levels_use(tmp_path: Path) -> N
 
 def test_levels_without_triggers_get_no_triage_but_keep_the_table(
         mini: Path, tmp_path: Path) -> None:
-    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file = mini / MINI_SCALE
     file.write_text("\n".join(line for line in file.read_text().splitlines()
-                              if "triggers:" not in line) + "\n")
+                              if "triggers:" not in line and "yes:" not in line) + "\n")
     html = article(build_ok(mini, tmp_path / "site"), "playbooks/crisis-handling/severity-triage")
     assert "data-hb-triage" not in html
     assert 'class="hb-severity"' in html and "1 · Critical" in html
 
 
 def test_a_triage_question_on_two_levels_is_an_error(mini: Path) -> None:
-    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file = mini / MINI_SCALE
     file.write_text(file.read_text().replace("triggers: [media, spreading]",
                                              "triggers: [media, harm]"))
     result = handbook("check", "--root", str(mini))
     assert result.returncode == 1
     assert ("triage question 'harm' is a trigger of both level 1 and level 2; keep it on one "
             "level") in result.stdout
-    assert result.stdout.startswith("playbooks/crisis-handling/severity-triage.yml:")
+    assert result.stdout.startswith(f"{MINI_SCALE}:")
 
 
-def test_an_unknown_triage_question_names_the_choices(mini: Path) -> None:
-    file = mini / "playbooks/crisis-handling/severity-triage.yml"
-    text = file.read_text().replace("triggers: [media, spreading]", "triggers: [media, viral]")
+def test_an_unknown_triage_question_names_the_nearest(mini: Path) -> None:
+    file = mini / MINI_SCALE
+    text = file.read_text().replace("triggers: [media, spreading]", "triggers: [media, spread]")
     file.write_text(text)
-    line = next(i for i, t in enumerate(text.splitlines(), 1) if "[media, viral]" in t)
-    column = text.splitlines()[line - 1].index("viral") + 1
+    line = next(i for i, t in enumerate(text.splitlines(), 1) if "[media, spread]" in t)
+    column = text.splitlines()[line - 1].index("spread]") + 1
     result = handbook("check", "--root", str(mini))
     assert result.returncode == 1
-    assert (f"playbooks/crisis-handling/severity-triage.yml:{line}:{column}: error:"
+    assert (f"{MINI_SCALE}:{line}:{column}: error: unknown triage question 'spread'; did you "
+            "mean 'spreading'? (unknown-reference)") in result.stdout.splitlines()
+
+
+def test_an_example_the_triage_would_misplace_is_an_error(mini: Path) -> None:
+    file = mini / MINI_SCALE
+    text = file.read_text().replace("      - text: A viral complaint\n        yes: [spreading]",
+                                    "      - text: A viral complaint\n        yes: [harm]")
+    file.write_text(text)
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert ("this Level 2 example comes out of the triage as Level 1 (yes to: harm)"
             in result.stdout)
-    assert "harm, legal, media, spreading, growing" in result.stdout
 
 
 def test_yaml_text_stays_inert_in_triage_and_card(mini: Path, tmp_path: Path) -> None:
-    file = mini / "playbooks/crisis-handling/severity-triage.yml"
-    text = file.read_text()
+    scale = mini / MINI_SCALE
+    text = scale.read_text()
     text = text.replace("name: Critical", 'name: "<img src=x onerror=alert(1)>"')
-    text = text.replace("alert: [Head of communications, Legal counsel]",
-                        "alert: ['<input type=checkbox data-hb-step=x onclick=alert(1)>', "
+    text = text.replace("first_actions: [Call the Level 1 roles now]",
+                        "first_actions: ['<input type=checkbox data-hb-step=x onclick=alert(1)>', "
                         "'{{ config.site_name }}']")
-    text = text.replace("Pause scheduled posts", '"<script>alert(1)</script>"')
-    file.write_text(text)
+    scale.write_text(text)
+    roles = mini / "definitions/crisis-roles.yml"
+    roles.write_text(roles.read_text().replace("name: Legal counsel",
+                                                'name: "<script>alert(1)</script>"'))
+    file = mini / "playbooks/crisis-handling/severity-triage.yml"
+    file.write_text(file.read_text().replace("Pause scheduled posts",
+                                             '"<script>alert(1)</script>"'))
     site = build_ok(mini, tmp_path / "site")
     for uri in ("playbooks/crisis-handling/severity-triage", "cards/severity-triage"):
         html = article(site, uri)
         assert active_content(html) == [], uri
         assert "&lt;img src=x onerror=alert(1)&gt;" in html
-        assert "{{ config.site_name }}" in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         # The only checkboxes or buttons are the handbook's own, never one from YAML.
         assert 'data-hb-step="x"' not in html
+    assert "{{ config.site_name }}" in article(site, "playbooks/crisis-handling/severity-triage")
 
 
 # -- printable cards --------------------------------------------------------------------------
 
 
 def test_each_crisis_playbook_has_a_card_with_every_required_part(repo_site: Path, book) -> None:  # noqa: ANN001
+    roles, statements = book.definitions.roles, book.definitions.statements
     for entry in book.by_kind("crisis-handling"):
         pb = entry.playbook
         uri = f"cards/{entry.id}"
         text = unescape(article(repo_site, uri))
-        for s in pb.severity_levels:
+        for s in book.definitions.scale.levels:
             assert f"{s.level} · {s.name}" in text
         for item in pb.first_actions.first_15_minutes + pb.first_actions.first_hour:
             assert item in text
-        for role in pb.roles:
-            assert role.role in text
-        for statement in pb.holding_statements:
+        for use in pb.role_uses:
+            assert roles[use.role].name in text
+        for use in pb.statement_uses:
+            statement = statements[use.statement]
             assert statement.title in text and statement.text.split("[")[0] in text
         card_href = posixpath.relpath(uri, entry.page_uri.removesuffix(".md")) + "/"
         assert f'href="{card_href}"' in article(repo_site, entry.page_uri.removesuffix(".md"))

@@ -112,6 +112,10 @@
         })[0] || results[results.length - 1];
       }
       results.forEach(function (r) { r.hidden = r !== match; });
+      // What a "yes" calls for at once (emergency services, a lockdown), above the level.
+      Array.prototype.forEach.call(widget.querySelectorAll("[data-hb-on-yes]"), function (el) {
+        el.hidden = yes.indexOf(el.getAttribute("data-hb-on-yes")) === -1;
+      });
       prompt.hidden = match !== null;
       Array.prototype.forEach.call(rows, function (row) { row.classList.remove("hb-severity__match"); });
       if (match) {

@@ -8,7 +8,9 @@ from typing import Any
 
 from playbook_handbook.checks.hashtags import hashtag_warnings
 from playbook_handbook.checks.limits import length_warnings
+from playbook_handbook.checks.near_copies import near_copy_warnings
 from playbook_handbook.checks.privacy import privacy_warnings
+from playbook_handbook.checks.vocabulary import vocabulary_warnings
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
 from playbook_handbook.review.freshness import review_due
@@ -16,10 +18,12 @@ from playbook_handbook.review.freshness import review_due
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
     """Review dates in the future (an error), overdue reviews, lapsed approvals,
-    left-over placeholders, personal data, secrets and texts too long to post or with
-    too many hashtags."""
+    left-over placeholders, personal data, secrets, texts too long to post or with
+    too many hashtags, unknown or rare tags and near-copies across files."""
     found: list[Problem] = (future_reviews(book, today) + privacy_warnings(book)
-                            + length_warnings(book) + hashtag_warnings(book))
+                            + length_warnings(book) + hashtag_warnings(book)
+                            + approval_warnings(book, today) + vocabulary_warnings(book)
+                            + near_copy_warnings(book))
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)
@@ -29,14 +33,6 @@ def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
                 entry.rel_path, line, column,
                 f"review overdue since {due.isoformat()} (owner {pb.owner}); review the "
                 "playbook and update last_reviewed", "review-overdue", "warning"))
-        for index, statement in enumerate(getattr(pb, "holding_statements", [])):
-            if statement.approved_until < today:
-                line, column = entry.position("holding_statements", index, "approved_until")
-                found.append(Problem(
-                    entry.rel_path, line, column,
-                    f"approval of holding statement '{statement.title}' lapsed on "
-                    f"{statement.approved_until.isoformat()}; ask {statement.approver} to "
-                    "re-approve it", "approval-expired", "warning"))
         if pb.status != "draft" and any(t.lstrip().startswith("TODO")
                                         for t in entry.source.texts):
             for loc in _placeholders(entry.source.data, ()):
@@ -77,3 +73,20 @@ def _placeholders(data: Any, loc: tuple) -> Iterator[tuple]:
             yield from _placeholders(value, (*loc, index))
     elif isinstance(data, str) and data.lstrip().startswith("TODO"):
         yield loc
+
+
+def approval_warnings(book: Handbook, today: dt.date) -> list[Problem]:
+    """Holding statements of the shared library whose approval has lapsed."""
+    library = book.definitions.files["holding_statements"]
+    found = []
+    for index, statement in enumerate(library.model.statements if library.model else []):
+        if statement.approved_until < today:
+            line, column = library.position("statements", index, "approved_until")
+            role = book.definitions.roles.get(statement.approver)
+            found.append(Problem(
+                library.rel_path, line, column,
+                f"approval of holding statement '{statement.id}' lapsed on "
+                f"{statement.approved_until.isoformat()}; ask the "
+                f"{role.name if role else statement.approver} to re-approve it",
+                "approval-expired", "warning"))
+    return found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from playbook_handbook.checks.limits import limit, network_name, posted_texts
+from playbook_handbook.checks.limits import limit, posted_texts
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
 
@@ -25,22 +25,22 @@ def hashtags(text: str) -> list[str]:
 
 def hashtag_warnings(book: Handbook) -> list[Problem]:
     """A warning for each text with more hashtags than a network it declares takes."""
+    library = book.definitions.files["holding_statements"]
     found = []
-    for entry in book.playbooks.values():
-        for field, index, item in posted_texts(entry):
-            tags = hashtags(item.text)
-            for network in item.networks:
-                rule = limit(network, "hashtags")
-                if rule is None or item.surface not in rule.surfaces:
-                    continue
-                if len(tags) <= (rule.limit or 0):
-                    continue
-                line, column = entry.position(field, index, "text")
-                kind = "cap" if rule.verified else "unverified cap"
-                found.append(Problem(
-                    entry.rel_path, line, column,
-                    f"'{item.title}' has {len(tags)} hashtags, over the {kind} of {rule.limit} "
-                    f"on {network_name(network)} ({rule.applies_to}); keep the most relevant "
-                    f"{rule.limit} or take {network} out of its networks",
-                    "too-many-hashtags", "warning"))
+    for rel, loc, entry, item in posted_texts(book):
+        tags = hashtags(item.text)
+        for network in item.networks:
+            rule = limit(network, "hashtags")
+            if rule is None or item.surface not in rule.surfaces:
+                continue
+            if len(tags) <= (rule.limit or 0):
+                continue
+            line, column = entry.position(*loc) if entry else library.position(*loc)
+            kind = "cap" if rule.verified else "unverified cap"
+            found.append(Problem(
+                rel, line, column,
+                f"'{item.title}' has {len(tags)} hashtags, over the {kind} of {rule.limit} "
+                f"on {book.definitions.display('networks', network)} ({rule.applies_to}); "
+                f"keep the most relevant {rule.limit} or take {network} out of its networks",
+                "too-many-hashtags", "warning"))
     return found

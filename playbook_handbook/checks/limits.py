@@ -13,12 +13,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import regex
 import yaml
 
 from playbook_handbook.index.handbook import Entry, Handbook
-from playbook_handbook.model.playbook import Surface, Template
+from playbook_handbook.model.playbook import Surface
 from playbook_handbook.problems import Problem
 
 DATA = Path(__file__).parent / "data" / "network_limits.yml"
@@ -32,10 +33,6 @@ COUNTINGS = (*TEXT_COUNTINGS, "hashtags")
 SURFACE_NAMES = {
     "post": "a post", "comment": "a comment or reply", "dm": "a direct message",
     "title": "a title", "description": "a description",
-}
-NETWORK_NAMES = {
-    "x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
-    "whatsapp": "WhatsApp",
 }
 #: What Threads counts in UTF-8 bytes: non-ASCII symbols (emoji, modifiers), the
 #: zero-width joiner and the emoji presentation selector.
@@ -136,40 +133,41 @@ def most(text: str, counting: str) -> int:
     return len(text) + len(_X_DOUBLE.findall(text)) + 19 * len(_URL_DOT.findall(text))
 
 
-def posted_texts(entry: Entry) -> list[tuple[str, int, Template]]:
-    """Every text meant for posting: guide templates and holding statements."""
-    pb = entry.playbook
-    found: list[tuple[str, int, Template]] = []
-    for field in ("templates", "holding_statements"):
-        for index, item in enumerate(getattr(pb, field, None) or []):
-            found.append((field, index, item))
+def posted_texts(book: Handbook) -> list[tuple[str, tuple, Entry | None, Any]]:
+    """Every text meant for posting, with where it is: (file, path to the text, the
+    playbook or None for the shared statement library, the template or statement)."""
+    found: list[tuple[str, tuple, Entry | None, Any]] = []
+    for entry in book.playbooks.values():
+        for index, item in enumerate(getattr(entry.playbook, "templates", None) or []):
+            found.append((entry.rel_path, ("templates", index, "text"), entry, item))
+    library = book.definitions.files["holding_statements"]
+    if library.model is not None:
+        for index, item in enumerate(library.model.statements):
+            found.append((library.rel_path, ("statements", index, "text"), None, item))
     return found
 
-
-def network_name(network: str) -> str:
-    """How a network writes its own name: X, TikTok, LinkedIn, Instagram."""
-    return NETWORK_NAMES.get(network, network.title())
 
 
 def length_warnings(book: Handbook) -> list[Problem]:
     """A warning for each text longer than a network it declares allows on its surface."""
+    library = book.definitions.files["holding_statements"]
     found = []
-    for entry in book.playbooks.values():
-        for field, index, item in posted_texts(entry):
-            text = item.text.strip()
-            for network in item.networks:
-                rule = limit(network, item.surface)
-                if rule is None or most(text, rule.counting or "") <= (rule.limit or 0):
-                    continue
-                count = length(text, rule.counting or "")
-                if count <= (rule.limit or 0):
-                    continue
-                line, column = entry.position(field, index, "text")
-                kind = "limit" if rule.verified else "unverified limit"
-                found.append(Problem(
-                    entry.rel_path, line, column,
-                    f"'{item.title}' is {count:,} characters as {network_name(network)} counts "
-                    f"them, over its {kind} of {rule.limit:,} for {SURFACE_NAMES[item.surface]}; "
-                    f"shorten the text or take {network} out of its networks",
-                    "text-too-long", "warning"))
+    for rel, loc, entry, item in posted_texts(book):
+        text = item.text.strip()
+        for network in item.networks:
+            rule = limit(network, item.surface)
+            if rule is None or most(text, rule.counting or "") <= (rule.limit or 0):
+                continue
+            count = length(text, rule.counting or "")
+            if count <= (rule.limit or 0):
+                continue
+            line, column = entry.position(*loc) if entry else library.position(*loc)
+            kind = "limit" if rule.verified else "unverified limit"
+            found.append(Problem(
+                rel, line, column,
+                f"'{item.title}' is {count:,} characters as "
+                f"{book.definitions.display('networks', network)} counts "
+                f"them, over its {kind} of {rule.limit:,} for {SURFACE_NAMES[item.surface]}; "
+                f"shorten the text or take {network} out of its networks",
+                "text-too-long", "warning"))
     return found

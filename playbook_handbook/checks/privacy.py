@@ -200,6 +200,9 @@ def privacy_warnings(book: Handbook) -> list[Problem]:
     found: list[Problem] = []
     for entry in [*book.playbooks.values(), *book.paths.values()]:
         found += source_warnings(entry.source, entry.rel_path)
+    for definition in book.definitions.files.values():
+        if definition.source is not None:
+            found += source_warnings(definition.source, definition.rel_path)
     return found
 
 

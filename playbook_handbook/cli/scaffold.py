@@ -66,6 +66,7 @@ def starter(book: Handbook, kind: str, playbook_id: str, today: dt.date, *,
         "__SKILL__": BY_NAME[kind].starter_skill,
         "__TODAY__": today.isoformat(),
         "__APPROVED_UNTIL__": (today + dt.timedelta(days=APPROVAL_DAYS)).isoformat(),
+        "__ROLE__": next(iter(book.definitions.roles), "incident-lead"),
     }
     text = (STARTERS / "_header.yml").read_text(encoding="utf-8")
     text += (STARTERS / f"{kind}.yml").read_text(encoding="utf-8")

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from playbook_handbook import sitemap
+from playbook_handbook.index.definitions import DEFINITIONS_DIR, Definitions, load_definitions
+from playbook_handbook.index.references import check_crisis_playbook, check_definitions
 from playbook_handbook.load.yamlsource import Source, load_file
 from playbook_handbook.model.dates import SettingError, parse_day  # noqa: F401 - re-exported
 from playbook_handbook.model.playbook import (
@@ -91,6 +93,8 @@ class Handbook:
     broken: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files_checked: int = 0
+    #: The shared definitions (definitions/): severity scale, roles, statements, vocabularies.
+    definitions: Definitions = field(default_factory=Definitions)
 
     def resolve(self, playbook_id: str) -> Entry | None:
         """The playbook with this id or former id."""
@@ -188,6 +192,8 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
     path_files = discover(root / PATHS_DIR)
     extra = [p.resolve() for p in only or ()]
     for file in extra:
+        if file.is_relative_to(root / DEFINITIONS_DIR):
+            continue
         if file not in playbook_files and file not in path_files:
             (path_files if file.is_relative_to(root / PATHS_DIR) else playbook_files).append(file)
 
@@ -197,6 +203,10 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
                 display_path(file, root), 1, 1,
                 f"the file name ends in {file.suffix}; rename it to "
                 f"{file.stem}{file.suffix.lower()}", "file-name"))
+
+    book.definitions, problems = load_definitions(
+        root, lambda file, rel: _load(file, root, rel))
+    book.problems += problems + check_definitions(book.definitions)
 
     for file in playbook_files:
         rel = display_path(file, root)
@@ -216,6 +226,10 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
 
     _check_aliases(book)
     _check_references(book)
+    for entry in book.by_kind("crisis-handling"):
+        book.problems += check_crisis_playbook(book.definitions, entry.rel_path,
+                                               entry.playbook, entry.position)
+    _check_triage_playbooks(book)
     book.playbooks = dict(sorted(
         book.playbooks.items(),
         key=lambda item: (list(KIND_FOLDERS).index(item[1].playbook.kind),
@@ -420,6 +434,17 @@ def _check_replacement_cycle(book: Handbook, entry: Entry) -> None:
             return  # a circle further on: reported at the playbooks in it
         seen.append(following.id)
         current = following
+
+
+def _check_triage_playbooks(book: Handbook) -> None:
+    """A triage question of the severity scale may name a playbook to open at once."""
+    scale_file = book.definitions.files["severity_scale"]
+    if scale_file.model is None:
+        return
+    for index, question in enumerate(scale_file.model.triage_questions):
+        if question.playbook:
+            _check_reference(book, scale_file.rel_path, scale_file.source,
+                             ("triage_questions", index, "playbook"), question.playbook)
 
 
 def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:

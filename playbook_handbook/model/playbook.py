@@ -56,9 +56,6 @@ Role = Literal[
 #: Where a text is posted; each has its own length limit (checks/data/network_limits.yml).
 Surface = Literal["post", "comment", "dm", "title", "description"]
 Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
-#: The yes/no questions of the crisis triage widget. A severity level lists the
-#: questions whose "yes" puts an incident at that level (``triggers``).
-TriageQuestion = Literal["harm", "legal", "media", "spreading", "growing"]
 
 # --- text types ---------------------------------------------------------------
 
@@ -340,21 +337,37 @@ class CampaignLength(PlaybookBase):
     end_early_when: list[Line] = Field(min_length=1, description="Signals to stop early.")
 
 
-class SeverityLevel(Block):
-    level: WholeNumber = Field(ge=1, le=5, description="1 is the most severe.")
-    name: Line
-    criteria: Prose
-    examples: list[Line] = Field(min_length=1)
-    respond_within_minutes: WholeNumber = Field(ge=1, le=10080)
-    alert: list[Line] = Field(min_length=1, description="Roles to alert, never private numbers.")
-    approver: Line = Field(description="Role that approves public replies at this level.")
-    triggers: list[TriageQuestion] = Field(
-        default_factory=list,
-        description="Triage questions whose 'yes' puts an incident at this level: harm (anyone "
-                    "hurt or at risk), legal (legal or regulatory exposure), media (journalists, "
-                    "public figures or executives involved), spreading (spreading fast), growing "
-                    "(more than a handful of people, slowly growing). The triage widget picks "
-                    "the most severe level with a 'yes'; with none, the least severe level.")
+#: Facts of a severity level that live once, in definitions/severity-scale.yml.
+SHARED_LEVEL_FACTS = ("name", "criteria", "respond_within_minutes", "alert", "approver",
+                      "sign_off", "triggers")
+
+
+class LevelGuidance(Block):
+    """What this playbook adds to one level of the shared severity scale."""
+
+    level: WholeNumber = Field(ge=1, le=9, description="A level of definitions/severity-scale.yml.")
+    guidance: Prose | None = Field(
+        None, description="Page-specific guidance for this level, e.g. what to do in the "
+                          "first hour. Who is alerted, how fast and who approves come from "
+                          "the shared scale and cannot be changed here.")
+    examples: list[Line] = Field(
+        default_factory=list, description="Examples of this level in this playbook's situation.")
+    # Shared facts: accepted only so that `handbook check` can say where they live.
+    name: Line | None = Field(None, description="Shared: leave out (defined in the scale).")
+    respond_within_minutes: WholeNumber | None = Field(
+        None, description="Shared: leave out (defined in the scale).")
+    alert: list[Line] | None = Field(None, description="Shared: leave out (defined in the scale).")
+    approver: Line | None = Field(None, description="Shared: leave out (defined in the scale).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _criteria_are_shared(cls, data: object) -> object:
+        if isinstance(data, dict) and ("criteria" in data or "triggers" in data):
+            key = "criteria" if "criteria" in data else "triggers"
+            raise ValueError(
+                f"{key} of a severity level is defined once, in definitions/severity-scale.yml; "
+                "remove it here and put what this page adds under guidance")
+        return data
 
 
 class FirstActions(Block):
@@ -363,39 +376,66 @@ class FirstActions(Block):
     first_day: list[Line] = Field(min_length=1)
 
 
-class CrisisRole(Block):
-    role: Line
-    responsibilities: Prose
+class RoleUse(Block):
+    """A shared crisis role on this page, with what it does in this situation."""
+
+    role: Id = Field(description="Id of a role in definitions/crisis-roles.yml.")
+    note: Prose | None = Field(None, description="What the role does in this situation.")
 
 
-class HoldingStatement(Template):
-    approver: Line = Field(description="Role that approved this wording.")
-    approved_until: Date = Field(description="Approval lapses after this date.")
+class StatementUse(Block):
+    """A holding statement of the shared library, with a page-specific note."""
+
+    statement: Id = Field(description="Id of a statement in definitions/holding-statements.yml.")
+    note: Prose | None = Field(None, description="When to use it in this situation.")
+
+
+def _no_inline_role(value: object) -> object:
+    if isinstance(value, dict) and "responsibilities" in value:
+        raise ValueError(
+            "what a crisis role does is defined once, in definitions/crisis-roles.yml; write "
+            "its id under role and page-specific notes under note")
+    return value
+
+
+def _no_inline_statement(value: object) -> object:
+    if isinstance(value, dict) and "text" in value:
+        raise ValueError(
+            "holding statements are defined once, in definitions/holding-statements.yml; add "
+            "the wording there with an id and list the id here")
+    return value
 
 
 class CrisisHandling(PlaybookBase):
     kind: Literal["crisis-handling"]
-    severity_levels: list[SeverityLevel] = Field(min_length=1)
+    severity_levels: list[LevelGuidance] = Field(
+        default_factory=list, max_length=9,
+        description="Page-specific guidance per level of the shared severity scale "
+                    "(definitions/severity-scale.yml), which every crisis page shows.")
     first_actions: FirstActions
-    roles: list[CrisisRole] = Field(min_length=1)
-    holding_statements: list[HoldingStatement] = Field(min_length=1)
+    roles: list[Annotated[Id | RoleUse, BeforeValidator(_no_inline_role)]] = Field(
+        min_length=1, description="Crisis role ids (definitions/crisis-roles.yml), or "
+                                  "{role, note} to add what the role does here.")
+    holding_statements: list[Annotated[Id | StatementUse,
+                                       BeforeValidator(_no_inline_statement)]] = Field(
+        default_factory=list,
+        description="Statement ids of the library (definitions/holding-statements.yml), or "
+                    "{statement, note}.")
     donts: list[Line] = Field(min_length=1)
     post_crisis_review: list[Line] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _unique_levels(self) -> CrisisHandling:
-        levels = [s.level for s in self.severity_levels]
-        if len(levels) != len(set(levels)):
-            raise ValueError("two severity levels share a level number")
-        seen: dict[str, int] = {}
-        for s in self.severity_levels:
-            for question in s.triggers:
-                if question in seen:
-                    raise ValueError(
-                        f"triage question '{question}' is a trigger of both level "
-                        f"{seen[question]} and level {s.level}; keep it on one level")
-                seen[question] = s.level
-        return self
+    def guidance_for(self, level: int) -> LevelGuidance | None:
+        """What this playbook adds to ``level`` of the shared scale, if anything."""
+        return next((g for g in self.severity_levels if g.level == level), None)
+
+    @property
+    def role_uses(self) -> list[RoleUse]:
+        return [RoleUse(role=r) if isinstance(r, str) else r for r in self.roles]
+
+    @property
+    def statement_uses(self) -> list[StatementUse]:
+        return [StatementUse(statement=s) if isinstance(s, str) else s
+                for s in self.holding_statements]
 
 
 class Guide(PlaybookBase):

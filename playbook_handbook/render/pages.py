@@ -15,6 +15,7 @@ the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import html
 import json
 import posixpath
@@ -27,9 +28,16 @@ import jinja2.bccache
 from markupsafe import Markup
 
 from playbook_handbook import sitemap
+from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
-from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
+from playbook_handbook.model.playbook import (
+    KIND_FOLDERS,
+    KIND_TITLES,
+    Network,
+    Skill,
+    StatementUse,
+)
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
 from playbook_handbook.render.links import Anchors, quote_url
@@ -48,37 +56,17 @@ SECTIONS = {name: name for name in (
     "checklist", "pitfalls", "templates", "self_check", "sources",
 )} | {"signals": "extend_when"}
 
-NETWORK_NAMES = {
-    "x": "X (Twitter)", "instagram": "Instagram", "facebook": "Facebook", "tiktok": "TikTok",
-    "linkedin": "LinkedIn", "youtube": "YouTube", "threads": "Threads", "bluesky": "Bluesky",
-    "pinterest": "Pinterest", "snapchat": "Snapchat", "whatsapp": "WhatsApp", "reddit": "Reddit",
-    "any": "Any network",
-}
-
-#: Skills of the skills map, in the order a team usually grows them, with what each covers.
-SKILLS = {
-    "strategy-planning": ("Strategy and planning",
-                          "Tie social to business goals, choose networks, plan campaigns"),
-    "analytics": ("Analytics", "Measure, report to stakeholders, learn from the numbers"),
-    "content": ("Content", "Plan, write and produce posts for each network"),
-    "community": ("Community", "Moderate, reply and grow a community"),
-    "customer-care": ("Customer care", "Answer questions and complaints in public and private"),
-    "social-commerce": ("Social commerce", "Sell through shops, product tags and live shopping"),
-    "crisis-communication": ("Crisis communication",
-                             "Triage, escalate and answer when something goes wrong"),
-    "paid-social": ("Paid social", "Plan, target and run paid campaigns"),
-}
 LEVELS = ("foundation", "practitioner", "expert")
 
-#: The crisis triage questions, in the order they are asked (ids: model.TriageQuestion).
-TRIAGE_QUESTIONS = {
-    "harm": "Has anyone been hurt, or could anyone be?",
-    "legal": "Is there legal or regulatory exposure (safety, personal data, discrimination, "
-             "a possible crime)?",
-    "media": "Are journalists, public figures or our executives involved or asking?",
-    "spreading": "Is it spreading fast, or jumping to other networks?",
-    "growing": "Is it more than one or two people, or slowly gaining replies?",
-}
+
+def skills_of(definitions: Definitions) -> dict[str, tuple[str, str]]:
+    """Skills of the skills map, from the vocabulary: id -> (name, what it covers).
+
+    Without a skills vocabulary, the format's skills in their model order."""
+    terms = definitions.terms("skills")
+    if terms is None:
+        return {skill: (words(skill), "") for skill in Skill.__args__}  # type: ignore[attr-defined]
+    return {t.id: (t.name or words(t.id), t.description) for t in terms.values()}
 
 
 # Text that markdown_text.plain() returns unchanged: it starts with a letter and
@@ -181,6 +169,28 @@ class Renderer:
         subset (:mod:`playbook_handbook.render.text_html`); ``templates``: where the
         templates live."""
         self.book = book
+        definitions = book.definitions
+        network_names = {n: definitions.display("networks", n)
+                         for n in Network.__args__}  # type: ignore[attr-defined]
+        network_names["any"] = "Any network"
+        roles = definitions.roles
+
+        def role_name(role_id: str) -> str:
+            found = roles.get(role_id)
+            return found.name if found is not None else words(role_id)
+
+        def role_call(ref: Any) -> str:
+            """A role to alert or to sign off: its name, how, and in which case."""
+            if isinstance(ref, str):
+                return role_name(ref)
+            text = role_name(ref.role) + (f" ({ref.by})" if ref.by else "")
+            return text + (f", {ref.when}" if ref.when else "")
+
+        def sign_off(ref: Any) -> str:
+            """``Legal counsel signs off any wording on safety``."""
+            if isinstance(ref, str):
+                return f"{role_name(ref)} signs off"
+            return f"{role_name(ref.role)} signs off" + (f" {ref.when}" if ref.when else "")
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and (override_dir / "handbook").is_dir():
             loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
@@ -213,7 +223,10 @@ class Renderer:
             words=words,
             minutes=minutes,
             days_range=days_range,
-            network=lambda n: NETWORK_NAMES.get(n, n),
+            network=lambda n: network_names.get(n, n),
+            role_name=role_name,
+            role_call=role_call,
+            sign_off=sign_off,
             isodate=lambda d: d.isoformat(),
             url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
@@ -222,7 +235,8 @@ class Renderer:
         )
         self.env.globals.update(
             kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,
-            triage_questions=TRIAGE_QUESTIONS,
+            definitions=definitions, scale=definitions.scale,
+            crisis_roles=definitions.roles, statements=definitions.statements,
         )
         self._init_freshness()
         configs = mdx_configs or {}
@@ -310,9 +324,10 @@ class Renderer:
 
     def skills_page(self) -> str:
         """The skills map: every skill crossed with every level, listing the playbooks."""
+        skills = skills_of(self.book.definitions)
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
-                for skill in SKILLS}
-        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=SKILLS,
+                for skill in skills}
+        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=skills,
                                   levels=LEVELS)
 
     def paths_index_page(self) -> str:
@@ -347,6 +362,27 @@ class Renderer:
                              f"'{name}'")
         body, _state = self.html.render(f"sections/{name}.html", page_uri, embedded=True,
                                         entry=entry, pb=entry.playbook)
+        return body
+
+
+    def severity_scale(self, page_uri: str) -> str:
+        """The shared severity scale as a table, for a hand-written page."""
+        if self.book.definitions.scale is None:
+            raise ValueError("this handbook has no definitions/severity-scale.yml")
+        body, _state = self.html.render("sections/severity_levels.html", page_uri,
+                                        embedded=True, entry=None, pb=None)
+        return body
+
+    def holding_statement(self, page_uri: str, statement_id: str) -> str:
+        """One statement of the shared library, ready to copy, for a hand-written page."""
+        statements = self.book.definitions.statements
+        if statement_id not in statements:
+            close = difflib.get_close_matches(statement_id, list(statements), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            raise ValueError(f"unknown holding statement '{statement_id}'{hint}")
+        body, _state = self.html.render("sections/holding_statements.html", page_uri,
+                                        embedded=True, entry=None, pb=None,
+                                        uses=[StatementUse(statement=statement_id)])
         return body
 
 

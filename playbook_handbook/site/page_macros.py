@@ -74,3 +74,33 @@ def playbook_section(renderer: Renderer, page_uri: str, playbook_id: str, sectio
         return renderer.section(page_uri, find(renderer.book, playbook_id), section)
     except ValueError as exc:
         raise MacroError(str(exc)) from None
+
+
+def severity_scale(renderer: Renderer, page_uri: str) -> str:
+    """The shared severity scale (definitions/severity-scale.yml) as a table."""
+    try:
+        return renderer.severity_scale(page_uri)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
+
+
+def holding_statement(renderer: Renderer, page_uri: str, statement_id: str) -> str:
+    """One statement of the shared library (definitions/holding-statements.yml)."""
+    try:
+        return renderer.holding_statement(page_uri, statement_id)
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None
+
+
+def tag_descriptions(renderer: Renderer, page_uri: str) -> str:
+    """The tag vocabulary (definitions/vocabularies/tags.yml) as a table: tag, what it
+    groups, how many playbooks carry it."""
+    terms = renderer.book.definitions.terms("tags")
+    if terms is None:
+        raise MacroError("this handbook has no definitions/vocabularies/tags.yml")
+    rows = ["| Tag | What it groups | Playbooks |", "| --- | --- | --- |"]
+    cell = renderer.env.filters["cell"]  # YAML text as inert HTML for a Markdown table
+    for tag, term in terms.items():
+        count = len(renderer.book.select(tag=tag))
+        rows.append(f"| `{tag}` | {cell(term.description)} | {count} |")
+    return "\n".join(rows) + "\n"

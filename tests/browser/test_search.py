@@ -22,7 +22,14 @@ def _pb(playbook_id: str):  # noqa: ANN202 - a playbook model of some kind
 
 def _statement_case() -> tuple[str, str]:
     """The library's most specific holding statement: its longest first sentence."""
-    texts = [sentences(h.text)[0] for h in _pb("holding-statement-library").holding_statements]
+    library = BOOK.definitions.statements
+    # A shared statement shows on every page that uses it: take one only the library shows.
+    elsewhere = {use.statement for entry in BOOK.by_kind("crisis-handling")
+                 if entry.id != "holding-statement-library"
+                 for use in entry.playbook.statement_uses}
+    texts = [sentences(library[use.statement].text)[0]
+             for use in _pb("holding-statement-library").statement_uses
+             if use.statement not in elsewhere]
     return max(texts, key=lambda s: len(s.split())), "holding-statement-library"
 
 

@@ -76,19 +76,19 @@ def _no_dead_controls(page, base_url: str) -> None:  # noqa: ANN001
 
 def expected_level(playbook_id: str, yes: set[str]) -> int:
     """The level the YAML says: the most severe level with a 'yes', else the least severe."""
-    levels = sorted(BOOK.resolve(playbook_id).playbook.severity_levels, key=lambda s: s.level)
-    return next((s.level for s in levels if yes & set(s.triggers)), levels[-1].level)
+    return BOOK.definitions.scale.triage(yes).level
 
 
-ANSWERS = [set(), {"harm"}, {"legal"}, {"media"}, {"spreading"}, {"growing"},
-           {"media", "growing"}, {"spreading", "harm"}]
+ANSWERS = [set(), {"harm"}, {"account"}, {"legal"}, {"national"}, {"media"}, {"spreading"},
+           {"growing"}, {"media", "growing"}, {"spreading", "harm"}]
 
 
 @pytest.mark.parametrize("playbook_id", ["crisis-severity-triage", "x-crisis-end-of-day"])
 def test_triage_answers_highlight_the_level_the_yaml_gives(
         page, base_url: str, playbook_id: str) -> None:  # noqa: ANN001
     entry = BOOK.resolve(playbook_id)
-    levels = sorted(entry.playbook.severity_levels, key=lambda s: s.level)
+    levels = BOOK.definitions.scale.ordered
+    roles = BOOK.definitions.roles
     page.goto(f"{base_url}{entry.page_uri.removesuffix('.md')}/")
     widget = page.locator("[data-hb-triage]")
     assert widget.is_visible()
@@ -107,8 +107,8 @@ def test_triage_answers_highlight_the_level_the_yaml_gives(
         severity = next(s for s in levels if s.level == level)
         text = shown.inner_text()
         assert f"Level {level} · {severity.name}" in text
-        assert all(role in text for role in severity.alert)
-        assert entry.playbook.first_actions.first_15_minutes[0][:20] in text
+        assert all(roles[getattr(r, "role", r)].name in text for r in severity.alert)
+        assert all(action[:20] in text for action in severity.first_actions)
         rows = page.locator(".hb-severity tbody tr")
         matched = [i for i in range(rows.count())
                    if "hb-severity__match" in (rows.nth(i).get_attribute("class") or "")]
@@ -129,8 +129,10 @@ def test_crisis_card_prints_on_one_page(page, base_url: str, playbook_id: str, p
     text = " ".join(pdf.pages[0].extract_text().split())
     pb = BOOK.resolve(playbook_id).playbook
     # Nothing was cut to fit: the last holding statement and the last role are on the page.
-    assert " ".join(pb.holding_statements[-1].title.split()[:3]) in text
-    assert pb.roles[-1].role.split()[0] in text
+    if pb.statement_uses:
+        last = BOOK.definitions.statements[pb.statement_uses[-1].statement]
+        assert " ".join(last.title.split()[:3]) in text
+    assert BOOK.definitions.roles[pb.role_uses[-1].role].name.split()[0] in text
     assert "Print this page" not in text  # the screen-only hint stays off paper
 
 
