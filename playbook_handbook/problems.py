@@ -23,8 +23,12 @@ class Problem:
     severity: Severity = "error"
 
     def format_text(self) -> str:
-        """``path:line:column: error: message (rule)``, the yamllint-like shape."""
-        return (
+        """``path:line:column: error: message (rule)``, the yamllint-like shape.
+
+        Always one line: a line break quoted from a playbook (a key, a value)
+        shows as ``\\n``, so no text can forge another problem line.
+        """
+        return _one_line(
             f"{self.path}:{self.line}:{self.column}: {self.severity}: "
             f"{self.message} ({self.rule})"
         )
@@ -37,6 +41,17 @@ class Problem:
             f"::{command} file={_github_escape_property(self.path)},"
             f"line={max(self.line, 1)},col={max(self.column, 1)}::{message}"
         )
+
+
+#: Every character Python's str.splitlines() breaks a line at.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _one_line(text: str) -> str:
+    """``text`` with each line break written as its Python escape (``\\n``, ``\\u2028``)."""
+    for char in _LINE_BREAKS:
+        text = text.replace(char, repr(char)[1:-1])
+    return text
 
 
 def _github_escape(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from playbook_handbook.load.yamlsource import load_text
 from playbook_handbook.problems import ContentError, Problem, errors
 
 
@@ -35,3 +36,21 @@ def test_content_error_keeps_the_problems_and_says_them_one_a_line() -> None:
 def test_only_errors_fail_a_check() -> None:
     error, warning = Problem("a", 1, 1, "m", "r"), Problem("a", 1, 1, "m", "r", "warning")
     assert errors([warning, error, warning]) == [error]
+
+
+def test_text_format_is_one_line_whatever_the_playbook_quoted() -> None:
+    """A key like "a\\nfake.yml:1:1: error: ..." must not forge a second problem line."""
+    breaks = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+    problem = Problem("a.yml", 3, 1, f"duplicate key 'x{breaks}y'", "duplicate-key")
+    assert problem.format_text() == (
+        "a.yml:3:1: error: duplicate key "
+        "'x\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x85\\u2028\\u2029y' (duplicate-key)")
+    assert str(ContentError([problem])) == problem.format_text()
+
+
+def test_a_quoted_line_break_in_a_key_stays_on_the_problem_line() -> None:
+    _, problems = load_text('"a\\nfake.yml:1:1: error: b": 1\n"a\\nfake.yml:1:1: error: b": 2\n',
+                            "p.yml")
+    assert [p.format_text() for p in problems] == [
+        "p.yml:2:1: error: duplicate key 'a\\nfake.yml:1:1: error: b' (first set on line 1); "
+        "keep only one (duplicate-key)"]
