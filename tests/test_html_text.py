@@ -6,7 +6,7 @@ import re
 
 import pytest
 from conftest import REPO, property_examples
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
@@ -43,8 +43,21 @@ def test_block_equals_markdown_for_any_text(text: str) -> None:
     assert _squeezed(TEXT.block(text)) == _squeezed(_markdown(text))
 
 
+def _renders_a_rule(text: str) -> bool:
+    """Known bug: inline text that Markdown reads as a horizontal rule becomes <hr />."""
+    return "<hr" in str(TEXT.inline(text))
+
+
+_RULE_BUG = ("render/text_markdown.inline() lets a thematic break ('___', '_ _ _') through, "
+             "so inline text renders as <hr />; fixed on the escaping branch")
+
+
 @settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
+# Found by Hypothesis. Expected to fail only while the bug is there, so the fix
+# needs no edit here; once fixed they are ordinary examples.
+@example("_ _ _").xfail(_renders_a_rule("_ _ _"), reason=_RULE_BUG)
+@example("___").xfail(_renders_a_rule("___"), reason=_RULE_BUG)
 def test_inline_equals_markdown_without_the_paragraph(text: str) -> None:
     one_line = " ".join(text.split())
     TEXT._md.reset()
