@@ -124,3 +124,9 @@ def test_comments_stay_and_only_text_align_survives_in_a_style() -> None:
     assert clean('<table><tbody><tr><td style="color: red; text-align: left">x</td></tr>'
                  '</tbody></table>') == (
         '<table><tbody><tr><td style="text-align:left">x</td></tr></tbody></table>')
+
+
+@pytest.mark.parametrize("href", ["ftp://example.org/f", "sms:+441234567890",
+                                  "webcal://example.org/c.ics", "ssh://example.org"])
+def test_links_to_other_schemes_lose_their_address(href: str) -> None:
+    assert clean(f'<a href="{href}">x</a>') == "<a>x</a>"

@@ -119,7 +119,14 @@ def test_the_walker_refuses_what_a_playbook_never_needs_and_reads_on(
                                "closed", "syntax")),
     ("a: *\n", problem(1, 5, "YAML syntax: while scanning an alias did not find expected "
                        "alphabetic or numeric character", "syntax")),
-], ids=["control-character", "bad-first-line", "bad-last-line", "open-at-end", "no-hint"])
+    ("\nb: x\x07", problem(2, 5, "character U+0007 is not allowed in YAML (control "
+                           "characters are not allowed); delete it or retype the text "
+                           "around it", "syntax")),
+    ("\na: ok\nb: \x0e and \x0e", problem(3, 4, "character U+000E is not allowed in YAML "
+                                          "(control characters are not allowed); delete it "
+                                          "or retype the text around it", "syntax")),
+], ids=["control-character", "bad-first-line", "bad-last-line", "open-at-end", "no-hint",
+        "control-after-first-newline", "first-of-two-controls"])
 def test_syntax_errors_point_at_their_line_and_column(text: str, expected: Problem) -> None:
     assert load_text(text, "p.yml") == (None, [expected])
 
@@ -142,6 +149,10 @@ def test_an_unmarked_yaml_error_is_one_line_at_the_start(monkeypatch: pytest.Mon
     monkeypatch.setattr(yamlsource, "_Loader", Failing)
     assert load_text("a: 1\n", "p.yml") == (None, [problem(
         1, 1, "not valid YAML: odd thing", "syntax")])
+
+
+def test_a_character_that_cannot_be_found_is_placed_at_the_start() -> None:
+    assert yamlsource._line_column("a: 1\n", -1) == (1, 1)
 
 
 def test_a_syntax_error_without_a_mark_points_at_the_start() -> None:
@@ -197,6 +208,7 @@ def test_a_byte_that_is_not_utf8_is_pointed_at(tmp_path: Path, raw: bytes, line:
     ("v: text", None),
     ("v: 'yes'", None),
     ("v: !!str 12", None),
+    ('v: !!int "12"', None),  # quoted: the writer meant it, whatever the tag
     ("v: [1]", None),
 ])
 def test_describe_scalar_says_how_yaml_read_an_unquoted_value(text: str,
