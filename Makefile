@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve preview build check test lint clean
+.PHONY: serve preview build check test mutation lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,16 @@ check: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -n auto
 
+# Mutation run over the safety-critical modules ([tool.mutmut] in pyproject.toml):
+# a fresh ./mutants copy each time, then the mutants no test killed.
+mutation: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.8,<4'
+	rm -rf mutants
+	$(BIN)/mutmut run
+	$(BIN)/mutmut results
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check playbook_handbook macros tests benchmarks
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site mutants $(VENV)

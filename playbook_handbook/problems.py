@@ -62,6 +62,8 @@ class Problem:
         )
 
 
+
+
 def _github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 

@@ -183,20 +183,30 @@ def load_file(path: Path, display_path: str) -> tuple[Source | None, list[Proble
 
 def load_text(text: str, display_path: str) -> tuple[Source | None, list[Problem]]:
     """Parse ``text`` (one YAML document) into a :class:`Source`."""
-    loader = _Loader(text)
     try:
-        root = loader.get_single_node()
+        loader = _Loader(text)  # PyYAML's own reader checks the characters here
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, display_path, text)]
-    except yaml.YAMLError as exc:  # unmarked errors (rare: reader problems)
-        return None, [Problem(display_path, 1, 1, f"not valid YAML: {exc}", "syntax")]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        # The reader stops at the first such character; its ``position`` is counted
+        # in bytes by libyaml and in characters by PyYAML, so find the character.
+        line, column = _line_column(text, text.find(chr(exc.character)))
+        return None, [Problem(display_path, line, column,
+                              f"character U+{exc.character:04X} is not allowed in YAML "
+                              f"({exc.reason}); delete it or retype the text around it",
+                              "syntax")]
+    except yaml.YAMLError as exc:  # other unmarked errors: one line, whatever PyYAML says
+        return None, [Problem(display_path, 1, 1,
+                              f"not valid YAML: {' '.join(str(exc).split())}", "syntax")]
     except RecursionError:  # pure-Python parser only; libyaml stops at depth 1000
         return None, [
             Problem(display_path, 1, 1, f"values are nested too deeply (limit {MAX_DEPTH})",
                     "too-deep")
         ]
-    finally:
-        loader.dispose()
     if root is None:
         return None, [
             Problem(display_path, 1, 1,
@@ -300,6 +310,14 @@ class _Walker:
             else:
                 self.fail(node, f"'{node.value}' cannot be read as a value", "value")
             return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of the character at ``offset`` in ``text`` (-1: start)."""
+    if offset < 0:
+        return 1, 1
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def _short(tag: str) -> str:
