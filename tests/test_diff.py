@@ -21,6 +21,10 @@ from playbook_handbook.cli.main import main
 
 GUIDE = "playbooks/guides/reply-to-comments.yml"
 CRISIS = "playbooks/crisis-handling/severity-triage.yml"
+SCALE = "definitions/severity-scale.yml"
+STATEMENTS = "definitions/holding-statements.yml"
+ROLES = "definitions/crisis-roles.yml"
+CARD = "Crisis card: Severity triage (cards/severity-triage/)"
 PATH = """\
 id: first-week
 title: First week
@@ -38,10 +42,12 @@ steps:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The mini handbook and one path, committed on main as the base."""
+    """The mini handbook (with its shared definitions and hand-written pages) and one
+    path, committed on main as the base."""
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-26")
     root = init(tmp_path / "repo")
-    shutil.copytree(MINI / "playbooks", root / "playbooks")
+    for folder in ("playbooks", "definitions", "docs"):
+        shutil.copytree(MINI / folder, root / folder)
     (root / "paths").mkdir()
     (root / "paths/first-week.yml").write_text(PATH)
     commit(root, "Base handbook", "2026-11-01T10:00:00+00:00")
@@ -164,18 +170,64 @@ def test_deprecated_and_reactivated(repo: Path, capsys) -> None:
     assert "Pages: 1 changed, 1 re-activated." in lines(out)
 
 
+EXECUTIVE = """\
+  - id: executive-on-call
+    name: Executive on call
+    does: Speaks for the company when a crisis reaches the board.
+    reach: "See the on-call sheet"
+"""
+
+
 def test_changed_fields_are_named_as_on_the_page(repo: Path, capsys) -> None:
-    edit(repo, CRISIS, "alert: [Head of communications, Legal counsel]",
-         "alert: [Head of communications, Legal counsel, Executive on call]")
-    edit(repo, CRISIS, "respond_within_minutes: 60", "respond_within_minutes: 30")
+    (repo / ROLES).write_text((repo / ROLES).read_text() + EXECUTIVE)
+    edit(repo, SCALE, "alert: [head-of-communications, legal-counsel]",
+         "alert: [head-of-communications, legal-counsel, executive-on-call]")
+    edit(repo, SCALE, "respond_within_minutes: 60", "respond_within_minutes: 30")
     edit(repo, CRISIS, "  first_hour: [Publish the holding statement]",
          "  first_hour: [Publish the holding statement, Brief customer care]")
-    code, out, _ = diff(repo, capsys, "--base", "HEAD")
-    assert code == 0
+    code, out, err = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0, err
     found = lines(out)
-    assert "Severity level 1 - Alert: added Executive on call" in found
-    assert "Severity level 2 - respond within (minutes): 60 -> 30" in found
-    assert "First actions - First hour: added Brief customer care" in found
+    assert "First actions - First hour: added Brief customer care" in found  # the page
+    shared = found[found.index("Shared facts changed:") + 1:]
+    # a level of the shared scale shows on every crisis page, its card, and the
+    # hand-written page that shows the scale with a macro
+    level_1 = shared.index("Severity level 1 - Critical: changed")
+    assert shared[level_1 + 1:level_1 + 6] == [
+        "Severity level 1 - Alert: added Executive on call",
+        "Shown on 3 pages:",
+        "Mini handbook (docs/index.md)",
+        f"Severity triage ({CRISIS})",
+        CARD]
+    level_2 = shared.index("Severity level 2 - High: changed")
+    assert shared[level_2 + 1] == "Severity level 2 - respond within (minutes): 60 -> 30"
+    assert "Crisis role 'Executive on call': added" in shared
+    role = shared.index("Crisis role 'Executive on call': added")
+    assert shared[role + 1] == ("Crisis role 'Executive on call' - name: Executive on call")
+    assert "Pages: 1 changed; 3 shared facts changed." in found
+
+
+def test_a_changed_role_lists_the_crisis_pages_and_cards(repo: Path, capsys) -> None:
+    edit(repo, ROLES, "does: Owns the decision log.",
+         "does: Owns the decision log and the timeline.")
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    shared = lines(out)[lines(out).index("Shared facts changed:") + 1:]
+    # the role is not in the scale: only the pages that list it show what it does
+    assert shared == [
+        "Crisis role 'Incident lead': changed",
+        "Crisis role 'Incident lead' - what it does: Owns the decision [-log.-] {+log and "
+        "the timeline.+}",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", CARD]
+    # renamed, a role the scale alerts shows on every crisis page and card, and on
+    # the hand-written page with the scale; the levels that alert it are not repeated
+    edit(repo, ROLES, "name: Legal counsel", "name: Legal team")
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    shared = lines(out)[lines(out).index("Shared facts changed:") + 1:]
+    assert "Severity level" not in out
+    legal = shared.index("Crisis role 'Legal team': changed")
+    assert shared[legal + 1:legal + 6] == [
+        "Crisis role 'Legal team' - name: Legal [-counsel-] {+team+}", "Shown on 3 pages:",
+        "Mini handbook (docs/index.md)", f"Severity triage ({CRISIS})", CARD]
 
 
 def test_prose_is_compared_word_by_word(repo: Path, capsys) -> None:
@@ -386,7 +438,8 @@ def test_json_is_a_stable_structure(repo: Path, capsys) -> None:
         "kind": "tag", "key": "triage", "label": "Tag 'triage'",
         "detail": "removed from 'Severity triage'",
         "pages": [{"title": "Severity triage", "url": "playbooks/crisis-handling/severity-triage/",
-                   "file": CRISIS}, {"title": "Tags", "url": "tags/", "file": None}]}]
+                   "file": CRISIS}, {"title": "Tags", "url": "tags/", "file": None}],
+        "fields": []}]
 
 
 # No ![image](...): check refuses images in playbook text (issue 16), so the
