@@ -259,7 +259,7 @@ def test_long_prose_keeps_only_the_words_around_a_change(repo: Path, capsys) -> 
 def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
     edit(repo, GUIDE, 'owner: "@community"', 'owner: "@care-team"')
     edit(repo, GUIDE, "last_reviewed: 2026-10-01", "last_reviewed: 2026-11-20")
-    edit(repo, CRISIS, "approved_until: 2027-06-30", "approved_until: 2027-12-31")
+    edit(repo, STATEMENTS, "approved_until: 2027-06-30", "approved_until: 2027-09-30")
     code, out, _ = diff(repo, capsys, "--base", "HEAD")
     assert code == 0
     found = lines(out)
@@ -267,11 +267,15 @@ def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
         in found
     assert ("Last reviewed: 2026-10-01 -> 2026-11-20 (review date moved later; next review "
             "due 2027-05-19)") in found
-    assert ("Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
-            "2027-12-31 (approval extended to 2027-12-31)") in found
+    # the statement lives in the library: one shared fact, with the pages that list it
+    statement = found.index("Holding statement 'We are looking into it': changed")
+    assert found[statement + 1:statement + 5] == [
+        "Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
+        "2027-09-30 (approval extended to 2027-09-30)",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", CARD]
     assert "New from handbook check:" not in found
 
-    edit(repo, CRISIS, "approved_until: 2027-12-31", "approved_until: 2026-11-20")
+    edit(repo, STATEMENTS, "approved_until: 2027-09-30", "approved_until: 2026-11-20")
     code, out, _ = diff(repo, capsys, "--base", "HEAD")
     found = lines(out)
     assert ("Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
@@ -279,9 +283,22 @@ def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
             "re-approve)") in found
     new = found[found.index("New from handbook check:") + 1:]
     assert [line for line in new if line] == [
-        f"{CRISIS}:41:21: warning: approval of holding statement 'We are looking into it' "
-        "lapsed on 2026-11-20; ask Head of communications to re-approve it "
+        f"{STATEMENTS}:7:21: warning: approval of holding statement 'looking-into-it' "
+        "lapsed on 2026-11-20; ask the Head of communications to re-approve it "
         "(approval-expired)"]
+
+
+def test_a_statement_quoted_on_a_hand_written_page(repo: Path, capsys) -> None:
+    (repo / "docs/statements.md").write_text(
+        '# Statements\n\n{{ holding_statement("looking-into-it") }}\n')
+    edit(repo, STATEMENTS, "are looking into it now.", "are looking into it right now.")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    statement = found.index("Holding statement 'We are looking into it': changed")
+    assert found[statement + 1:statement + 6] == [
+        "Holding statement 'We are looking into it' - text: We are aware of reports about "
+        "this and are looking into it {+right+} now. We will update here by 18:00.",
+        "Shown on 3 pages:", f"Severity triage ({CRISIS})", "Statements (docs/statements.md)",
+        CARD]
 
 
 def test_new_check_warning_is_listed_once(repo: Path, capsys) -> None:
@@ -470,14 +487,22 @@ def test_markdown_cannot_be_injected_from_yaml(repo: Path, capsys) -> None:
 
 def test_text_output_keeps_yaml_on_its_own_line(repo: Path, capsys) -> None:
     forged = "playbooks/guides/x.yml:1:1: error: forged (rule)"
-    edit(repo, CRISIS, "  - title: We are looking into it",
-         f'  - title: "Looking\\r\\e[2K{forged}"')
+    edit(repo, STATEMENTS, "title: We are looking into it", f'title: "{forged}"')
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    assert f"Holding statement '{forged}' - title: [-We are looking into it-] " \
+           f"{{+{forged}+}}" in lines(out)
+    assert not any(line.startswith(forged) for line in out.splitlines())
+
+    edit(repo, STATEMENTS, f'title: "{forged}"', f'title: "Looking\\r\\e[2K{forged}"')
     out = diff(repo, capsys, "--base", "HEAD")[1]
     assert "\r" not in out and "\x1b" not in out
     assert not any(line.startswith(forged) for line in out.splitlines())
-    # Control characters make the title invalid (issue 16): the diff says so instead.
-    assert f"{CRISIS}: it does not validate now" in out
+    # Control characters make the title invalid (issue 16): the diff says so instead
+    # of listing the library's statements as removed.
+    assert f"{STATEMENTS}: it does not validate now; see what handbook check reports" \
+        in lines(out)
     assert "holds the control character U+000D" in out
+    assert "Holding statement" not in out
 
 
 def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> None:
@@ -497,26 +522,26 @@ def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     from playbook_handbook.review.diff import reach, shared
     from playbook_handbook.review.diff.report import SharedChange
 
-    def alerted(book, role: str) -> list:
+    def using(book, role: str) -> list:
         return [reach.playbook_page(e) for e in book.playbooks.values()
-                if any(role in level.alert for level in getattr(e.playbook, "severity_levels", []))]
+                if role in {u.role for u in getattr(e.playbook, "role_uses", [])}]
 
     def roles(book) -> set[str]:
-        return {role for e in book.playbooks.values()
-                for level in getattr(e.playbook, "severity_levels", []) for role in level.alert}
+        return {u.role for e in book.playbooks.values()
+                for u in getattr(e.playbook, "role_uses", [])}
 
     def detect(base, head, renamed) -> list[SharedChange]:
-        return [SharedChange("alerted-role", role, f"Alerted role '{role}'", "added",
-                             reach.pages_showing("alerted-role", role, (base, head)))
+        return [SharedChange("role-in-use", role, f"Role in use '{role}'", "added",
+                             reach.pages_showing("role-in-use", role, (base, head)))
                 for role in sorted(roles(head) - roles(base))]
 
-    monkeypatch.setitem(reach.FINDERS, "alerted-role", alerted)
+    monkeypatch.setitem(reach.FINDERS, "role-in-use", using)
     monkeypatch.setattr(shared, "DETECTORS", [*shared.DETECTORS, detect])
-    edit(repo, CRISIS, "alert: [Social media lead]", "alert: [Social media lead, Press office]")
+    edit(repo, CRISIS, "  - role: incident-lead", "  - role: incident-lead\n  - legal-counsel")
     found = lines(diff(repo, capsys, "--base", "HEAD")[1])
     shared_at = found.index("Shared facts changed:")
     assert found[shared_at + 1:shared_at + 3] == [
-        "Alerted role 'Press office': added; shown on 1 page:", f"Severity triage ({CRISIS})"]
+        "Role in use 'legal-counsel': added; shown on 1 page:", f"Severity triage ({CRISIS})"]
 
 
 def test_markdown_lists_every_page_of_a_shared_fact_and_folds_a_long_list() -> None:

@@ -15,7 +15,7 @@ from playbook_handbook.checks.content import content_warnings
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry
 from playbook_handbook.problems import Problem, errors
 from playbook_handbook.review.diff import reach, shared
-from playbook_handbook.review.diff import shared_definitions as _registers  # noqa: F401
+from playbook_handbook.review.diff import shared_definitions as _registers
 from playbook_handbook.review.diff.fields import all_fields, diff_models
 from playbook_handbook.review.diff.gitbase import Base
 from playbook_handbook.review.diff.report import (
@@ -43,6 +43,9 @@ def compare(base: Handbook, head: Handbook, where: Base, today: dt.date) -> Repo
     report.not_compared += [NotCompared(path, "it did not validate at the base, so what "
                                               "changed in it is not listed")
                             for path in _invalid_files(base)]
+    listed = {item.file for item in report.not_compared}
+    report.not_compared += [item for item in _registers.not_compared(base, head)
+                            if item.file not in listed]
     return report
 
 

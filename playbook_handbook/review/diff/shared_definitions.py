@@ -17,7 +17,12 @@ from typing import Any
 from playbook_handbook.index.handbook import Entry, Handbook
 from playbook_handbook.review.diff import reach, shared
 from playbook_handbook.review.diff.fields import all_fields, diff_item
-from playbook_handbook.review.diff.report import FieldChange, PageRef, SharedChange
+from playbook_handbook.review.diff.report import (
+    FieldChange,
+    NotCompared,
+    PageRef,
+    SharedChange,
+)
 from playbook_handbook.sitemap import CARDS_DIR, SKILLS_PAGE
 
 CRISIS_KIND = "crisis-handling"
@@ -33,10 +38,35 @@ VOCABULARIES: dict[str, tuple[str, str, str]] = {
 # --- detectors ------------------------------------------------------------------------
 
 
+def _invalid(book: Handbook, name: str) -> bool:
+    """The file is there but did not validate: its entries are unknown, not removed."""
+    found = book.definitions.files.get(name)
+    return found is not None and found.present and found.model is None
+
+
+def _comparable(base: Handbook, head: Handbook, name: str) -> bool:
+    return not (_invalid(base, name) or _invalid(head, name))
+
+
+def not_compared(base: Handbook, head: Handbook) -> list[NotCompared]:
+    """Definition files that did not validate on one side, so were not compared."""
+    found = []
+    for name, entry in head.definitions.files.items():
+        if _invalid(head, name):
+            found.append(NotCompared(entry.rel_path, "it does not validate now; see what "
+                                                     "handbook check reports"))
+        elif _invalid(base, name):
+            found.append(NotCompared(entry.rel_path, "it did not validate at the base, so "
+                                                     "what changed in it is not listed"))
+    return found
+
+
 @shared.detector
 def severity_level_changes(base: Handbook, head: Handbook,
                            renamed: dict[str, str]) -> list[SharedChange]:
     """Levels of the severity scale added, removed or changed; every crisis page shows them."""
+    if not _comparable(base, head, "severity_scale"):
+        return []
     old, new = base.definitions.scale, head.definitions.scale
     names = _Names(base, head)
     before = {lv.level: names.level(lv.model_dump(mode="json")) for lv in old.levels} \
@@ -52,6 +82,8 @@ def severity_level_changes(base: Handbook, head: Handbook,
 def triage_question_changes(base: Handbook, head: Handbook,
                             renamed: dict[str, str]) -> list[SharedChange]:
     """The triage questions of the severity scale, shown with it on every crisis page."""
+    if not _comparable(base, head, "severity_scale"):
+        return []
     old, new = base.definitions.scale, head.definitions.scale
     before = {q.id: q.model_dump(mode="json") for q in old.triage_questions} if old else {}
     after = {q.id: q.model_dump(mode="json") for q in new.triage_questions} if new else {}
@@ -65,6 +97,8 @@ def triage_question_changes(base: Handbook, head: Handbook,
 def holding_statement_changes(base: Handbook, head: Handbook,
                               renamed: dict[str, str]) -> list[SharedChange]:
     """Statements of the library; approval dates get the same notes as on a playbook."""
+    if not _comparable(base, head, "holding_statements"):
+        return []
     names = _Names(base, head)
     before = {k: names.statement(s.model_dump(mode="json"))
               for k, s in base.definitions.statements.items()}
@@ -80,6 +114,9 @@ def holding_statement_changes(base: Handbook, head: Handbook,
 @shared.detector
 def crisis_role_changes(base: Handbook, head: Handbook,
                         renamed: dict[str, str]) -> list[SharedChange]:
+    """Roles added, removed or changed: their name and what they do."""
+    if not _comparable(base, head, "crisis_roles"):
+        return []
     before = {k: r.model_dump(mode="json") for k, r in base.definitions.roles.items()}
     after = {k: r.model_dump(mode="json") for k, r in head.definitions.roles.items()}
     def name(key: Any, data: dict[str, Any]) -> str:
@@ -95,6 +132,8 @@ def vocabulary_changes(base: Handbook, head: Handbook,
     """Words added to or removed from a vocabulary, or their name or description changed."""
     found: list[SharedChange] = []
     for vocabulary, (kind, noun, _field) in VOCABULARIES.items():
+        if not _comparable(base, head, vocabulary):
+            continue
         before = {k: t.model_dump(mode="json")
                   for k, t in (base.definitions.terms(vocabulary) or {}).items()}
         after = {k: t.model_dump(mode="json")
