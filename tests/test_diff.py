@@ -256,6 +256,77 @@ def test_long_prose_keeps_only_the_words_around_a_change(repo: Path, capsys) -> 
             "{+changed30+} word31 word32 word33 word34 word35 word36 …") in lines(out)
 
 
+TAGS = """\
+terms:
+  - id: crisis
+    description: Incidents that can hurt the brand.
+  - id: triage
+    description: Deciding how serious something is.
+  - id: comments
+    description: Replies under posts.
+  - id: tone-of-voice
+    description: How the brand sounds.
+"""
+
+
+def test_tag_vocabulary_entries(repo: Path, capsys) -> None:
+    (repo / "definitions/vocabularies").mkdir()
+    (repo / "definitions/vocabularies/tags.yml").write_text(TAGS)
+    commit(repo, "Tag vocabulary", "2026-11-02T10:00:00+00:00")
+    edit(repo, "definitions/vocabularies/tags.yml", "hurt the brand.", "hurt the brand or people.")
+    edit(repo, "definitions/vocabularies/tags.yml",
+         "  - id: tone-of-voice\n    description: How the brand sounds.\n",
+         "  - id: tone-of-voice\n    description: How the brand sounds.\n"
+         "  - id: escalation\n    description: Handing a case to someone senior.\n")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    shared = found[found.index("Shared facts changed:") + 1:found.index("New from handbook check:")]
+    assert [line for line in shared if line] == [
+        "Tag vocabulary entry 'crisis': changed",
+        "Tag vocabulary entry 'crisis' - description: Incidents that can hurt the [-brand.-] "
+        "{+brand or people.+}",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", "Tags (tags/)",
+        "Tag vocabulary entry 'escalation': added",
+        "Tag vocabulary entry 'escalation' - description: Handing a case to someone senior.",
+        "Not shown on any page yet."]
+    md = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1].splitlines()
+    at = md.index("- **Tag vocabulary entry \\'crisis\\'** changed:")
+    assert md[at:at + 8] == [
+        "- **Tag vocabulary entry \\'crisis\\'** changed:", "",
+        "  - **Tag vocabulary entry \\'crisis\\' \\- description**: Incidents that can hurt "
+        "the ~~brand\\.~~ **brand or people\\.**", "",
+        "  Shown on 2 pages:", "",
+        "  - Severity triage (playbooks\\/crisis\\-handling\\/severity\\-triage\\.yml)",
+        "  - Tags (tags\\/)"]
+    data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
+    crisis = next(c for c in data["shared"] if c["key"] == "crisis")
+    assert crisis["kind"] == "tag-term" and crisis["fields"][0]["loc"] == [
+        "terms", 0, "description"]
+
+
+def test_a_level_added_to_the_scale(repo: Path, capsys) -> None:
+    (repo / SCALE).write_text((repo / SCALE).read_text() + """\
+  - level: 3
+    name: Low
+    summary: One unhappy customer
+    criteria: A single complaint, not spreading.
+    examples:
+      - text: One angry reply
+    respond_within_minutes: 240
+    alert: [social-media-lead]
+    approver: social-media-lead
+    first_actions: [Answer in the normal queue]
+""")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    level = found.index("Severity level 3 - Low: added")
+    assert found[level + 1:level + 3] == ["Severity level 3 - name: Low",
+                                          "Severity level 3 - criteria: A single complaint, "
+                                          "not spreading."]
+    assert "Severity level 3 - Alert 1: Social media lead" in found
+    assert "Severity level 3 - respond within (minutes): 240" in found
+    assert found[found.index("Shown on 3 pages:", level) + 1:][:3] == [
+        "Mini handbook (docs/index.md)", f"Severity triage ({CRISIS})", CARD]
+
+
 def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
     edit(repo, GUIDE, 'owner: "@community"', 'owner: "@care-team"')
     edit(repo, GUIDE, "last_reviewed: 2026-10-01", "last_reviewed: 2026-11-20")

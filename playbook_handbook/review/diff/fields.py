@@ -132,6 +132,11 @@ def all_fields(after: dict[str, Any]) -> list[FieldChange]:
     return _leaves({**first, **after}, (), ())
 
 
+def all_item_fields(after: dict[str, Any], loc: Loc, label: str) -> list[FieldChange]:
+    """Every value of a new item (a severity level), labelled under its name."""
+    return _leaves(after, loc, (label,))
+
+
 def _leaves(data: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:
     found: list[FieldChange] = []
     for key, value in data.items():

@@ -103,7 +103,8 @@ def text(report: Report) -> str:
             lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}")
             lines += [f"    {line}" for line in _text_fields(change.fields,
                                                              change.detail == "added")]
-            lines.append(f"    {shown[:1].upper()}{shown[1:]}")
+            lines.append(f"    {shown[:1].upper()}{shown[1:]}" if change.pages
+                         else "    Not shown on any page yet.")
             lines += [f"      {_text_page(p)}" for p in change.pages]
     if report.new_problems:
         lines += ["", "New from handbook check:"]
@@ -215,13 +216,18 @@ def markdown(report: Report) -> str:
     if report.shared:
         out += ["### Shared facts", ""]
         for change in report.shared:
-            out.append(f"- **{md(change.label)}** {md(change.detail)}. Shown on "
-                       f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
+            shown = (f"Shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
+                     if change.pages else "Not shown on any page yet.")
             if change.fields:
                 new = change.detail == "added"
-                out += ["", *(f"  - **{md(f.label)}**: {_md_change(f, new)}"
-                              for f in change.fields)]
-            out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages)), ""]
+                out += [f"- **{md(change.label)}** {md(change.detail)}:", "",
+                        *(f"  - **{md(f.label)}**: {_md_change(f, new)}"
+                          for f in change.fields), "", f"  {shown}"]
+            else:
+                out.append(f"- **{md(change.label)}** {md(change.detail)}. {shown}")
+            if change.pages:
+                out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages))]
+            out.append("")
     if report.new_problems:
         out += ["### New from `handbook check`", ""]
         out += [f"- {p.severity}: {md(p.path)}:{p.line}: {md(p.message)} ({md(p.rule)})"

@@ -16,9 +16,8 @@ from typing import Any
 
 from playbook_handbook.index.handbook import Entry, Handbook
 from playbook_handbook.review.diff import reach, shared
-from playbook_handbook.review.diff.fields import all_fields, diff_item
+from playbook_handbook.review.diff.fields import all_item_fields, diff_item
 from playbook_handbook.review.diff.report import (
-    FieldChange,
     NotCompared,
     PageRef,
     SharedChange,
@@ -161,7 +160,7 @@ def _entries(before: dict[Any, dict], after: dict[Any, dict], base: Handbook, he
         where = (loc, order.index(key) if key in after else list(before).index(key))
         if old is None:
             detail = "added"
-            fields = [_under(f, where, prefix(key, new)) for f in all_fields(_shown(new))]
+            fields = all_item_fields(_shown(new), where, prefix(key, new))
         elif new is None:
             detail, fields = "removed", []
         else:
@@ -173,12 +172,6 @@ def _entries(before: dict[Any, dict], after: dict[Any, dict], base: Handbook, he
         found.append(SharedChange(kind, str(key), label, detail,
                                   reach.pages_showing(kind, str(key), (base, head)), fields))
     return found
-
-
-def _under(change: FieldChange, where: tuple[str, int], prefix: str) -> FieldChange:
-    change.loc = (*where, *change.loc)
-    change.label = f"{prefix} - {change.label[:1].lower()}{change.label[1:]}"
-    return change
 
 
 def _shown(data: dict[str, Any]) -> dict[str, Any]:
