@@ -287,7 +287,7 @@ def test_tag_vocabulary_entries(repo: Path, capsys) -> None:
         "Shown on 2 pages:", f"Severity triage ({CRISIS})", "Tags (tags/)",
         "Tag vocabulary entry 'escalation': added",
         "Tag vocabulary entry 'escalation' - description: Handing a case to someone senior.",
-        "Not shown on any page yet."]
+        "Shown on no page"]
     md = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1].splitlines()
     at = md.index("- **Tag vocabulary entry \\'crisis\\'** changed:")
     assert md[at:at + 8] == [
@@ -325,6 +325,25 @@ def test_a_level_added_to_the_scale(repo: Path, capsys) -> None:
     assert "Severity level 3 - respond within (minutes): 240" in found
     assert found[found.index("Shown on 3 pages:", level) + 1:][:3] == [
         "Mini handbook (docs/index.md)", f"Severity triage ({CRISIS})", CARD]
+
+
+def test_a_triage_question_and_a_removed_statement(repo: Path, capsys) -> None:
+    edit(repo, SCALE, "question: Is it spreading fast?", "question: Is it spreading quickly?")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    question = found.index("Triage question 'Is it spreading quickly?': changed")
+    assert found[question + 1:question + 3] == [
+        "Triage question 'Is it spreading quickly?' - question: Is it spreading [-fast?-] "
+        "{+quickly?+}", "Shown on 3 pages:"]
+    (repo / STATEMENTS).write_text((repo / STATEMENTS).read_text().replace(
+        "statements:\n", "statements:\n  - id: first-update\n    title: First update\n"
+        "    text: Here is what we know so far.\n    approver: head-of-communications\n"
+        "    networks: [x]\n    approved_until: 2027-06-30\n"))
+    commit(repo, "Second statement", "2026-11-02T10:00:00+00:00")
+    edit(repo, STATEMENTS, "  - id: first-update\n    title: First update\n"
+         "    text: Here is what we know so far.\n    approver: head-of-communications\n"
+         "    networks: [x]\n    approved_until: 2027-06-30\n", "")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    assert "Holding statement 'First update': removed; shown on no page" in found
 
 
 def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:

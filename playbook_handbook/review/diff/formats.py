@@ -95,7 +95,8 @@ def text(report: Report) -> str:
     if report.shared:
         lines += ["", "Shared facts changed:"]
         for change in report.shared:
-            shown = f"shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
+            shown = (f"shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
+                     if change.pages else "shown on no page")
             if not change.fields:
                 lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}; {shown}")
                 lines += [f"    {_text_page(p)}" for p in change.pages]
@@ -103,8 +104,7 @@ def text(report: Report) -> str:
             lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}")
             lines += [f"    {line}" for line in _text_fields(change.fields,
                                                              change.detail == "added")]
-            lines.append(f"    {shown[:1].upper()}{shown[1:]}" if change.pages
-                         else "    Not shown on any page yet.")
+            lines.append(f"    {shown[:1].upper()}{shown[1:]}")
             lines += [f"      {_text_page(p)}" for p in change.pages]
     if report.new_problems:
         lines += ["", "New from handbook check:"]
@@ -217,7 +217,7 @@ def markdown(report: Report) -> str:
         out += ["### Shared facts", ""]
         for change in report.shared:
             shown = (f"Shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
-                     if change.pages else "Not shown on any page yet.")
+                     if change.pages else "Shown on no page.")
             if change.fields:
                 new = change.detail == "added"
                 out += [f"- **{md(change.label)}** {md(change.detail)}:", "",

@@ -86,10 +86,11 @@ def triage_question_changes(base: Handbook, head: Handbook,
     old, new = base.definitions.scale, head.definitions.scale
     before = {q.id: q.model_dump(mode="json") for q in old.triage_questions} if old else {}
     after = {q.id: q.model_dump(mode="json") for q in new.triage_questions} if new else {}
-    return _entries(before, after, base, head, kind="triage-question",
-                    name=lambda key, data: f"Triage question '{data['question']}'",
-                    prefix=lambda key, data: f"Triage question '{key}'",
-                    loc="triage_questions")
+    def question(key: Any, data: dict[str, Any]) -> str:
+        return f"Triage question '{data['question']}'"
+
+    return _entries(before, after, base, head, kind="triage-question", name=question,
+                    prefix=question, loc="triage_questions")
 
 
 @shared.detector
