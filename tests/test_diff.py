@@ -21,6 +21,10 @@ from playbook_handbook.cli.main import main
 
 GUIDE = "playbooks/guides/reply-to-comments.yml"
 CRISIS = "playbooks/crisis-handling/severity-triage.yml"
+SCALE = "definitions/severity-scale.yml"
+STATEMENTS = "definitions/holding-statements.yml"
+ROLES = "definitions/crisis-roles.yml"
+CARD = "Crisis card: Severity triage (cards/severity-triage/)"
 PATH = """\
 id: first-week
 title: First week
@@ -38,10 +42,12 @@ steps:
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The mini handbook and one path, committed on main as the base."""
+    """The mini handbook (with its shared definitions and hand-written pages) and one
+    path, committed on main as the base."""
     monkeypatch.setenv("HANDBOOK_TODAY", "2026-11-26")
     root = init(tmp_path / "repo")
-    shutil.copytree(MINI / "playbooks", root / "playbooks")
+    for folder in ("playbooks", "definitions", "docs"):
+        shutil.copytree(MINI / folder, root / folder)
     (root / "paths").mkdir()
     (root / "paths/first-week.yml").write_text(PATH)
     commit(root, "Base handbook", "2026-11-01T10:00:00+00:00")
@@ -164,18 +170,64 @@ def test_deprecated_and_reactivated(repo: Path, capsys) -> None:
     assert "Pages: 1 changed, 1 re-activated." in lines(out)
 
 
+EXECUTIVE = """\
+  - id: executive-on-call
+    name: Executive on call
+    does: Speaks for the company when a crisis reaches the board.
+    reach: "See the on-call sheet"
+"""
+
+
 def test_changed_fields_are_named_as_on_the_page(repo: Path, capsys) -> None:
-    edit(repo, CRISIS, "alert: [Head of communications, Legal counsel]",
-         "alert: [Head of communications, Legal counsel, Executive on call]")
-    edit(repo, CRISIS, "respond_within_minutes: 60", "respond_within_minutes: 30")
+    (repo / ROLES).write_text((repo / ROLES).read_text() + EXECUTIVE)
+    edit(repo, SCALE, "alert: [head-of-communications, legal-counsel]",
+         "alert: [head-of-communications, legal-counsel, executive-on-call]")
+    edit(repo, SCALE, "respond_within_minutes: 60", "respond_within_minutes: 30")
     edit(repo, CRISIS, "  first_hour: [Publish the holding statement]",
          "  first_hour: [Publish the holding statement, Brief customer care]")
-    code, out, _ = diff(repo, capsys, "--base", "HEAD")
-    assert code == 0
+    code, out, err = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0, err
     found = lines(out)
-    assert "Severity level 1 - Alert: added Executive on call" in found
-    assert "Severity level 2 - respond within (minutes): 60 -> 30" in found
-    assert "First actions - First hour: added Brief customer care" in found
+    assert "First actions - First hour: added Brief customer care" in found  # the page
+    shared = found[found.index("Shared facts changed:") + 1:]
+    # a level of the shared scale shows on every crisis page, its card, and the
+    # hand-written page that shows the scale with a macro
+    level_1 = shared.index("Severity level 1 - Critical: changed")
+    assert shared[level_1 + 1:level_1 + 6] == [
+        "Severity level 1 - Alert: added Executive on call",
+        "Shown on 3 pages:",
+        "Mini handbook (docs/index.md)",
+        f"Severity triage ({CRISIS})",
+        CARD]
+    level_2 = shared.index("Severity level 2 - High: changed")
+    assert shared[level_2 + 1] == "Severity level 2 - respond within (minutes): 60 -> 30"
+    assert "Crisis role 'Executive on call': added" in shared
+    role = shared.index("Crisis role 'Executive on call': added")
+    assert shared[role + 1] == ("Crisis role 'Executive on call' - name: Executive on call")
+    assert "Pages: 1 changed; 3 shared facts changed." in found
+
+
+def test_a_changed_role_lists_the_crisis_pages_and_cards(repo: Path, capsys) -> None:
+    edit(repo, ROLES, "does: Owns the decision log.",
+         "does: Owns the decision log and the timeline.")
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    shared = lines(out)[lines(out).index("Shared facts changed:") + 1:]
+    # the role is not in the scale: only the pages that list it show what it does
+    assert shared == [
+        "Crisis role 'Incident lead': changed",
+        "Crisis role 'Incident lead' - what it does: Owns the decision [-log.-] {+log and "
+        "the timeline.+}",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", CARD]
+    # renamed, a role the scale alerts shows on every crisis page and card, and on
+    # the hand-written page with the scale; the levels that alert it are not repeated
+    edit(repo, ROLES, "name: Legal counsel", "name: Legal team")
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    shared = lines(out)[lines(out).index("Shared facts changed:") + 1:]
+    assert "Severity level" not in out
+    legal = shared.index("Crisis role 'Legal team': changed")
+    assert shared[legal + 1:legal + 6] == [
+        "Crisis role 'Legal team' - name: Legal [-counsel-] {+team+}", "Shown on 3 pages:",
+        "Mini handbook (docs/index.md)", f"Severity triage ({CRISIS})", CARD]
 
 
 def test_prose_is_compared_word_by_word(repo: Path, capsys) -> None:
@@ -204,10 +256,100 @@ def test_long_prose_keeps_only_the_words_around_a_change(repo: Path, capsys) -> 
             "{+changed30+} word31 word32 word33 word34 word35 word36 …") in lines(out)
 
 
+TAGS = """\
+terms:
+  - id: crisis
+    description: Incidents that can hurt the brand.
+  - id: triage
+    description: Deciding how serious something is.
+  - id: comments
+    description: Replies under posts.
+  - id: tone-of-voice
+    description: How the brand sounds.
+"""
+
+
+def test_tag_vocabulary_entries(repo: Path, capsys) -> None:
+    (repo / "definitions/vocabularies").mkdir()
+    (repo / "definitions/vocabularies/tags.yml").write_text(TAGS)
+    commit(repo, "Tag vocabulary", "2026-11-02T10:00:00+00:00")
+    edit(repo, "definitions/vocabularies/tags.yml", "hurt the brand.", "hurt the brand or people.")
+    edit(repo, "definitions/vocabularies/tags.yml",
+         "  - id: tone-of-voice\n    description: How the brand sounds.\n",
+         "  - id: tone-of-voice\n    description: How the brand sounds.\n"
+         "  - id: escalation\n    description: Handing a case to someone senior.\n")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    shared = found[found.index("Shared facts changed:") + 1:found.index("New from handbook check:")]
+    assert [line for line in shared if line] == [
+        "Tag vocabulary entry 'crisis': changed",
+        "Tag vocabulary entry 'crisis' - description: Incidents that can hurt the [-brand.-] "
+        "{+brand or people.+}",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", "Tags (tags/)",
+        "Tag vocabulary entry 'escalation': added",
+        "Tag vocabulary entry 'escalation' - description: Handing a case to someone senior.",
+        "Shown on no page"]
+    md = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1].splitlines()
+    at = md.index("- **Tag vocabulary entry \\'crisis\\'** changed:")
+    assert md[at:at + 8] == [
+        "- **Tag vocabulary entry \\'crisis\\'** changed:", "",
+        "  - **Tag vocabulary entry \\'crisis\\' \\- description**: Incidents that can hurt "
+        "the ~~brand\\.~~ **brand or people\\.**", "",
+        "  Shown on 2 pages:", "",
+        "  - Severity triage (playbooks\\/crisis\\-handling\\/severity\\-triage\\.yml)",
+        "  - Tags (tags\\/)"]
+    data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
+    crisis = next(c for c in data["shared"] if c["key"] == "crisis")
+    assert crisis["kind"] == "tag-term" and crisis["fields"][0]["loc"] == [
+        "terms", 0, "description"]
+
+
+def test_a_level_added_to_the_scale(repo: Path, capsys) -> None:
+    (repo / SCALE).write_text((repo / SCALE).read_text() + """\
+  - level: 3
+    name: Low
+    summary: One unhappy customer
+    criteria: A single complaint, not spreading.
+    examples:
+      - text: One angry reply
+    respond_within_minutes: 240
+    alert: [social-media-lead]
+    approver: social-media-lead
+    first_actions: [Answer in the normal queue]
+""")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    level = found.index("Severity level 3 - Low: added")
+    assert found[level + 1:level + 3] == ["Severity level 3 - name: Low",
+                                          "Severity level 3 - criteria: A single complaint, "
+                                          "not spreading."]
+    assert "Severity level 3 - Alert 1: Social media lead" in found
+    assert "Severity level 3 - respond within (minutes): 240" in found
+    assert found[found.index("Shown on 3 pages:", level) + 1:][:3] == [
+        "Mini handbook (docs/index.md)", f"Severity triage ({CRISIS})", CARD]
+
+
+def test_a_triage_question_and_a_removed_statement(repo: Path, capsys) -> None:
+    edit(repo, SCALE, "question: Is it spreading fast?", "question: Is it spreading quickly?")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    question = found.index("Triage question 'Is it spreading quickly?': changed")
+    assert found[question + 1:question + 3] == [
+        "Triage question 'Is it spreading quickly?' - question: Is it spreading [-fast?-] "
+        "{+quickly?+}", "Shown on 3 pages:"]
+    (repo / STATEMENTS).write_text((repo / STATEMENTS).read_text().replace(
+        "statements:\n", "statements:\n  - id: first-update\n    title: First update\n"
+        "    text: Here is what we know so far.\n    approver: head-of-communications\n"
+        "    networks: [x]\n    approved_until: 2027-06-30\n"))
+    commit(repo, "Second statement", "2026-11-02T10:00:00+00:00")
+    edit(repo, STATEMENTS, "  - id: first-update\n    title: First update\n"
+         "    text: Here is what we know so far.\n    approver: head-of-communications\n"
+         "    networks: [x]\n    approved_until: 2027-06-30\n", "")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    assert "Holding statement 'First update': removed; shown on no page" in found
+
+
 def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
     edit(repo, GUIDE, 'owner: "@community"', 'owner: "@care-team"')
     edit(repo, GUIDE, "last_reviewed: 2026-10-01", "last_reviewed: 2026-11-20")
-    edit(repo, CRISIS, "approved_until: 2027-06-30", "approved_until: 2027-12-31")
+    edit(repo, STATEMENTS, "approved_until: 2027-06-30", "approved_until: 2027-09-30")
     code, out, _ = diff(repo, capsys, "--base", "HEAD")
     assert code == 0
     found = lines(out)
@@ -215,11 +357,15 @@ def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
         in found
     assert ("Last reviewed: 2026-10-01 -> 2026-11-20 (review date moved later; next review "
             "due 2027-05-19)") in found
-    assert ("Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
-            "2027-12-31 (approval extended to 2027-12-31)") in found
+    # the statement lives in the library: one shared fact, with the pages that list it
+    statement = found.index("Holding statement 'We are looking into it': changed")
+    assert found[statement + 1:statement + 5] == [
+        "Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
+        "2027-09-30 (approval extended to 2027-09-30)",
+        "Shown on 2 pages:", f"Severity triage ({CRISIS})", CARD]
     assert "New from handbook check:" not in found
 
-    edit(repo, CRISIS, "approved_until: 2027-12-31", "approved_until: 2026-11-20")
+    edit(repo, STATEMENTS, "approved_until: 2027-09-30", "approved_until: 2026-11-20")
     code, out, _ = diff(repo, capsys, "--base", "HEAD")
     found = lines(out)
     assert ("Holding statement 'We are looking into it' - approved until: 2027-06-30 -> "
@@ -227,9 +373,22 @@ def test_owner_review_date_and_approvals(repo: Path, capsys) -> None:
             "re-approve)") in found
     new = found[found.index("New from handbook check:") + 1:]
     assert [line for line in new if line] == [
-        f"{CRISIS}:41:21: warning: approval of holding statement 'We are looking into it' "
-        "lapsed on 2026-11-20; ask Head of communications to re-approve it "
+        f"{STATEMENTS}:7:21: warning: approval of holding statement 'looking-into-it' "
+        "lapsed on 2026-11-20; ask the Head of communications to re-approve it "
         "(approval-expired)"]
+
+
+def test_a_statement_quoted_on_a_hand_written_page(repo: Path, capsys) -> None:
+    (repo / "docs/statements.md").write_text(
+        '# Statements\n\n{{ holding_statement("looking-into-it") }}\n')
+    edit(repo, STATEMENTS, "are looking into it now.", "are looking into it right now.")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    statement = found.index("Holding statement 'We are looking into it': changed")
+    assert found[statement + 1:statement + 6] == [
+        "Holding statement 'We are looking into it' - text: We are aware of reports about "
+        "this and are looking into it {+right+} now. We will update here by 18:00.",
+        "Shown on 3 pages:", f"Severity triage ({CRISIS})", "Statements (docs/statements.md)",
+        CARD]
 
 
 def test_new_check_warning_is_listed_once(repo: Path, capsys) -> None:
@@ -386,7 +545,8 @@ def test_json_is_a_stable_structure(repo: Path, capsys) -> None:
         "kind": "tag", "key": "triage", "label": "Tag 'triage'",
         "detail": "removed from 'Severity triage'",
         "pages": [{"title": "Severity triage", "url": "playbooks/crisis-handling/severity-triage/",
-                   "file": CRISIS}, {"title": "Tags", "url": "tags/", "file": None}]}]
+                   "file": CRISIS}, {"title": "Tags", "url": "tags/", "file": None}],
+        "fields": []}]
 
 
 # No ![image](...): check refuses images in playbook text (issue 16), so the
@@ -417,14 +577,22 @@ def test_markdown_cannot_be_injected_from_yaml(repo: Path, capsys) -> None:
 
 def test_text_output_keeps_yaml_on_its_own_line(repo: Path, capsys) -> None:
     forged = "playbooks/guides/x.yml:1:1: error: forged (rule)"
-    edit(repo, CRISIS, "  - title: We are looking into it",
-         f'  - title: "Looking\\r\\e[2K{forged}"')
+    edit(repo, STATEMENTS, "title: We are looking into it", f'title: "{forged}"')
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    assert f"Holding statement '{forged}' - title: [-We are looking into it-] " \
+           f"{{+{forged}+}}" in lines(out)
+    assert not any(line.startswith(forged) for line in out.splitlines())
+
+    edit(repo, STATEMENTS, f'title: "{forged}"', f'title: "Looking\\r\\e[2K{forged}"')
     out = diff(repo, capsys, "--base", "HEAD")[1]
     assert "\r" not in out and "\x1b" not in out
     assert not any(line.startswith(forged) for line in out.splitlines())
-    # Control characters make the title invalid (issue 16): the diff says so instead.
-    assert f"{CRISIS}: it does not validate now" in out
+    # Control characters make the title invalid (issue 16): the diff says so instead
+    # of listing the library's statements as removed.
+    assert f"{STATEMENTS}: it does not validate now; see what handbook check reports" \
+        in lines(out)
     assert "holds the control character U+000D" in out
+    assert "Holding statement" not in out
 
 
 def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> None:
@@ -444,26 +612,26 @@ def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     from playbook_handbook.review.diff import reach, shared
     from playbook_handbook.review.diff.report import SharedChange
 
-    def alerted(book, role: str) -> list:
+    def using(book, role: str) -> list:
         return [reach.playbook_page(e) for e in book.playbooks.values()
-                if any(role in level.alert for level in getattr(e.playbook, "severity_levels", []))]
+                if role in {u.role for u in getattr(e.playbook, "role_uses", [])}]
 
     def roles(book) -> set[str]:
-        return {role for e in book.playbooks.values()
-                for level in getattr(e.playbook, "severity_levels", []) for role in level.alert}
+        return {u.role for e in book.playbooks.values()
+                for u in getattr(e.playbook, "role_uses", [])}
 
     def detect(base, head, renamed) -> list[SharedChange]:
-        return [SharedChange("alerted-role", role, f"Alerted role '{role}'", "added",
-                             reach.pages_showing("alerted-role", role, (base, head)))
+        return [SharedChange("role-in-use", role, f"Role in use '{role}'", "added",
+                             reach.pages_showing("role-in-use", role, (base, head)))
                 for role in sorted(roles(head) - roles(base))]
 
-    monkeypatch.setitem(reach.FINDERS, "alerted-role", alerted)
+    monkeypatch.setitem(reach.FINDERS, "role-in-use", using)
     monkeypatch.setattr(shared, "DETECTORS", [*shared.DETECTORS, detect])
-    edit(repo, CRISIS, "alert: [Social media lead]", "alert: [Social media lead, Press office]")
+    edit(repo, CRISIS, "  - role: incident-lead", "  - role: incident-lead\n  - legal-counsel")
     found = lines(diff(repo, capsys, "--base", "HEAD")[1])
     shared_at = found.index("Shared facts changed:")
     assert found[shared_at + 1:shared_at + 3] == [
-        "Alerted role 'Press office': added; shown on 1 page:", f"Severity triage ({CRISIS})"]
+        "Role in use 'legal-counsel': added; shown on 1 page:", f"Severity triage ({CRISIS})"]
 
 
 def test_markdown_lists_every_page_of_a_shared_fact_and_folds_a_long_list() -> None:

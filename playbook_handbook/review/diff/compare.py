@@ -15,6 +15,7 @@ from playbook_handbook.checks.content import content_warnings
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry
 from playbook_handbook.problems import Problem, errors
 from playbook_handbook.review.diff import reach, shared
+from playbook_handbook.review.diff import shared_definitions as _registers
 from playbook_handbook.review.diff.fields import all_fields, diff_models
 from playbook_handbook.review.diff.gitbase import Base
 from playbook_handbook.review.diff.report import (
@@ -36,10 +37,15 @@ def compare(base: Handbook, head: Handbook, where: Base, today: dt.date) -> Repo
     _compare_paths(base, head, report)
     for detect in shared.DETECTORS:
         report.shared += detect(base, head, renamed)
+    for change in (f for fact in report.shared for f in fact.fields):
+        change.note = change.note or _approval_note(change, today)
     report.new_problems = _new_problems(base, head, today)
     report.not_compared += [NotCompared(path, "it did not validate at the base, so what "
                                               "changed in it is not listed")
                             for path in _invalid_files(base)]
+    listed = {item.file for item in report.not_compared}
+    report.not_compared += [item for item in _registers.not_compared(base, head)
+                            if item.file not in listed]
     return report
 
 
@@ -117,14 +123,19 @@ def _note(change: FieldChange, entry: Entry | PathEntry, today: dt.date) -> str 
         return f"{what}; next review due {review_due(entry).isoformat()}"
     if change.loc == ("owner",):
         return f"owner changed from {change.before} to {change.after}"
-    if name == "approved_until" and change.change == "changed":
-        old, new = str(change.before), str(change.after)
-        if new < today.isoformat():
-            return f"approval lapsed: {new} is past; ask the approver to re-approve"
-        if old < today.isoformat():
-            return f"lapsed approval renewed until {new}"
-        return f"approval {'extended' if new > old else 'shortened'} to {new}"
-    return None
+    return _approval_note(change, today)
+
+
+def _approval_note(change: FieldChange, today: dt.date) -> str | None:
+    """For a changed approval date: extended, shortened, renewed or lapsed."""
+    if change.loc[-1] != "approved_until" or change.change != "changed":
+        return None
+    old, new = str(change.before), str(change.after)
+    if new < today.isoformat():
+        return f"approval lapsed: {new} is past; ask the approver to re-approve"
+    if old < today.isoformat():
+        return f"lapsed approval renewed until {new}"
+    return f"approval {'extended' if new > old else 'shortened'} to {new}"
 
 
 def _compare_paths(base: Handbook, head: Handbook, report: Report) -> None:

@@ -23,7 +23,7 @@ from playbook_handbook.review.diff.words import same_words, word_diff
 #: Lists whose items are words from a vocabulary or ids: shown as added and
 #: removed entries, not item by item.
 SET_LISTS = frozenset({"tags", "networks", "skills", "audience", "related", "aliases",
-                       "triggers"})
+                       "triggers", "statements"})
 
 Loc = tuple[str | int, ...]
 
@@ -31,6 +31,13 @@ Loc = tuple[str | int, ...]
 def diff_models(before: dict[str, Any], after: dict[str, Any]) -> list[FieldChange]:
     """Every reader-relevant difference between two dumped models, in page order."""
     return _fields(before, after, (), ())
+
+
+def diff_item(before: dict[str, Any], after: dict[str, Any], loc: Loc,
+              label: str) -> list[FieldChange]:
+    """The differences of one named item (a severity level, a holding statement),
+    each labelled under the item's name: "Severity level 1 - Alert"."""
+    return _fields(before, after, loc, (label,))
 
 
 def _fields(before: dict, after: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:
@@ -123,6 +130,11 @@ def all_fields(after: dict[str, Any]) -> list[FieldChange]:
     reviewer can read a new playbook without opening its file."""
     first = {key: after[key] for key in ("id", "kind") if key in after}
     return _leaves({**first, **after}, (), ())
+
+
+def all_item_fields(after: dict[str, Any], loc: Loc, label: str) -> list[FieldChange]:
+    """Every value of a new item (a severity level), labelled under its name."""
+    return _leaves(after, loc, (label,))
 
 
 def _leaves(data: dict, loc: Loc, labels: tuple[str, ...]) -> list[FieldChange]:

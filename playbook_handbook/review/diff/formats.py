@@ -14,7 +14,8 @@ JSON (``--format json``) is a stable structure, ``"format": "handbook-diff/1"``:
                 "fields": [{"loc": [...], "label", "change": "changed"|"added"|"removed",
                             "before", "after", "words": [[op, text], ...]|null, "note"}],
                 "shown_on": [{"title", "url", "file"}]}],
-     "shared": [{"kind", "key", "label", "detail", "pages": [{"title", "url", "file"}]}],
+     "shared": [{"kind", "key", "label", "detail", "pages": [{"title", "url", "file"}],
+                 "fields": [...as for pages; a changed shared definition]}],
      "new_problems": [{"path", "line", "column", "severity", "message", "rule"}],
      "not_compared": [{"file", "reason"}]}
 """
@@ -86,7 +87,7 @@ def text(report: Report) -> str:
         lines.append(_summary(report) + ".")
     for page in report.pages:
         lines += ["", _text_heading(page)]
-        lines += [f"  {line}" for line in _text_fields(page)]
+        lines += [f"  {line}" for line in _text_fields(page.fields, page.change == "added")]
         if page.shown_on:
             lines.append(f"  Also shown on {len(page.shown_on)} other page"
                          f"{'s' * (len(page.shown_on) != 1)}:")
@@ -94,9 +95,17 @@ def text(report: Report) -> str:
     if report.shared:
         lines += ["", "Shared facts changed:"]
         for change in report.shared:
-            lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}; shown on "
-                         f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
-            lines += [f"    {_text_page(p)}" for p in change.pages]
+            shown = (f"shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
+                     if change.pages else "shown on no page")
+            if not change.fields:
+                lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}; {shown}")
+                lines += [f"    {_text_page(p)}" for p in change.pages]
+                continue
+            lines.append(f"  {one_line(change.label)}: {one_line(change.detail)}")
+            lines += [f"    {line}" for line in _text_fields(change.fields,
+                                                             change.detail == "added")]
+            lines.append(f"    {shown[:1].upper()}{shown[1:]}")
+            lines += [f"      {_text_page(p)}" for p in change.pages]
     if report.new_problems:
         lines += ["", "New from handbook check:"]
         lines += [f"  {one_line(p.format_text())}" for p in report.new_problems]
@@ -121,12 +130,13 @@ def _text_heading(page: PageChange) -> str:
     return head
 
 
-def _text_fields(page: PageChange) -> list[str]:
+def _text_fields(fields: list[FieldChange], new: bool) -> list[str]:
+    """One line per field; on a new page (``new``) just each value."""
     lines = []
-    for change in page.fields:
+    for change in fields:
         if change.words is not None:
             shown = " ".join(_text_run(op, words) for op, words in change.words)
-        elif page.change == "added":
+        elif new:
             shown = one_line(change.after)
         elif change.change == "added":
             shown = f"added {one_line(change.after)}"
@@ -193,7 +203,7 @@ def markdown(report: Report) -> str:
         out += [f"**{_summary(report)}.**", ""]
     for page in report.pages:
         out += [_md_heading(page), ""]
-        fields = [f"- **{md(change.label)}**: {_md_change(change, page)}"
+        fields = [f"- **{md(change.label)}**: {_md_change(change, page.change == 'added')}"
                   for change in page.fields]
         if page.change == "added" and fields:
             out += [f"<details><summary>Everything on the new page ({len(fields)} "
@@ -206,9 +216,18 @@ def markdown(report: Report) -> str:
     if report.shared:
         out += ["### Shared facts", ""]
         for change in report.shared:
-            out.append(f"- **{md(change.label)}** {md(change.detail)}. Shown on "
-                       f"{len(change.pages)} page{'s' * (len(change.pages) != 1)}:")
-            out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages)), ""]
+            shown = (f"Shown on {len(change.pages)} page{'s' * (len(change.pages) != 1)}:"
+                     if change.pages else "Shown on no page.")
+            if change.fields:
+                new = change.detail == "added"
+                out += [f"- **{md(change.label)}** {md(change.detail)}:", "",
+                        *(f"  - **{md(f.label)}**: {_md_change(f, new)}"
+                          for f in change.fields), "", f"  {shown}"]
+            else:
+                out.append(f"- **{md(change.label)}** {md(change.detail)}. {shown}")
+            if change.pages:
+                out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages))]
+            out.append("")
     if report.new_problems:
         out += ["### New from `handbook check`", ""]
         out += [f"- {p.severity}: {md(p.path)}:{p.line}: {md(p.message)} ({md(p.rule)})"
@@ -236,10 +255,10 @@ def _md_heading(page: PageChange) -> str:
     return head
 
 
-def _md_change(change: FieldChange, page: PageChange) -> str:
+def _md_change(change: FieldChange, new: bool) -> str:
     if change.words is not None:
         shown = " ".join(_md_run(op, words) for op, words in change.words)
-    elif page.change == "added":
+    elif new:
         shown = md(change.after)
     elif change.change == "added":
         shown = f"added **{md(change.after)}**"

@@ -15,11 +15,13 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playbook_handbook.index.definitions import DEFINITIONS_DIR
 from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR
 
-#: Folders whose content readers see. Shared definitions keep their data in a
-#: folder of their own; any of these that exists at the base is taken too.
-CONTENT_DIRS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, "data")
+#: Folders whose content readers see: playbooks, paths and the shared definitions
+#: (severity scale, crisis roles, holding statements, vocabularies) they render
+#: from; any of these that exists at the base is taken.
+CONTENT_DIRS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR, "data")
 #: Branches tried, in order, for the default base (after origin/HEAD).
 DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")
 _TIMEOUT = 300

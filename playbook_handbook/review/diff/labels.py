@@ -27,6 +27,10 @@ FIELD_NAMES: dict[str, str] = {
     "max_days": "Maximum days",
     "url": "Address",
     "native_analytics": "Native analytics",
+    "does": "What it does",
+    "reach": "How to reach",
+    "sign_off": "Signs off",
+    "on_yes": "At once on yes",
 }
 
 #: How one item of a list field is named: a noun, and the item's own field

@@ -3,8 +3,8 @@
 A shared fact lives in one place and shows on many pages. Each kind of fact
 registers a finder that, given one handbook and the fact's key, lists the pages
 that show it; :func:`pages_showing` asks both sides of a diff, so a page that
-stopped showing the fact is listed too. Shared definitions (severity scale,
-crisis roles, holding statements, vocabularies) plug in with :func:`register`.
+stopped showing the fact is listed too. Tags and playbook titles are here; the
+shared definitions' finders are in :mod:`shared_definitions`.
 """
 
 from __future__ import annotations

@@ -53,11 +53,13 @@ class PageChange:
 class SharedChange:
     """A fact kept in one place and shown on many pages (a tag, a shared definition)."""
 
-    kind: str  # "tag", later "severity-level", "holding-statement", ...
+    kind: str  # "tag", "severity-level", "holding-statement", "crisis-role", ...
     key: str
     label: str  # e.g. "Tag 'crisis'"
     detail: str  # what changed, in one sentence
     pages: list[PageRef] = field(default_factory=list)
+    #: For a changed definition, its fields as for a page ("Severity level 1 - Alert").
+    fields: list[FieldChange] = field(default_factory=list)
 
 
 @dataclass

@@ -1,10 +1,11 @@
 """Shared facts that changed: facts kept in one place and shown on many pages.
 
 Each detector compares the two handbooks for one kind of fact and, for every
-entry that changed, asks :mod:`reach` which pages show it. Today that is tags;
-a shared definition (severity scale, crisis roles, holding statements,
-vocabularies) adds a detector with ``@detector`` and a page finder with
-``@reach.register``, and ``handbook diff`` lists it with no other change.
+entry that changed, asks :mod:`reach` which pages show it. Here: tags added to
+or removed from playbooks; the shared definitions (severity scale, crisis roles,
+holding statements, vocabularies) are in :mod:`shared_definitions`. A new kind
+adds a detector with ``@detector`` and a page finder with ``@reach.register``,
+and ``handbook diff`` lists it with no other change.
 """
 
 from __future__ import annotations
