@@ -49,7 +49,8 @@ def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
     assert crisis
     for entry in crisis:
         page = entry.page_uri.removesuffix(".md") + "/"
-        texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(page))
+        # The full text is searched in `body`; `text` is the short excerpt shown.
+        texts = " ".join(d["body"] for d in index["docs"] if d["location"].startswith(page))
         for statement in entry.playbook.holding_statements:
             assert " ".join(statement.text.split())[:60] in texts, (entry.id, statement.title)
 
@@ -106,3 +107,11 @@ def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
         bold = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", first_item.strip())
         assert any(f"<br>• {bold}" in c or f"<br />• {bold}" in c for c in cells), bold
     assert not any(re.search(r"(^|>)\s*\\?\*\*|<br\s*/?>\s*- ", c) for c in cells)
+
+
+def test_the_repository_site_searches_body_and_shows_excerpts(repo_site: Path) -> None:
+    index = json.loads((repo_site / "search" / "search_index.json").read_text())
+    assert "body" in index["config"]["fields"]
+    rules = next(d for d in index["docs"] if d["location"].endswith("#duration-rules"))
+    assert rules["text"] == "" and "Awareness" in rules["body"]  # a table: no excerpt
+    assert all(len(d["text"]) <= 220 for d in index["docs"])

@@ -358,10 +358,18 @@ class Renderer:
         return body
 
 
+# Search boost of a playbook page by kind: a reader searching in a crisis needs
+# the crisis playbook above a guide that mentions the same words.
+SEARCH_BOOST = {"crisis-handling": 1.5}
+
+
 def _front_matter(pb: Any) -> str:
     """A playbook page's front matter. The theme prints titles unescaped: escape them."""
     def text(value: str) -> str:
         return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
 
+    boost = SEARCH_BOOST.get(pb.kind)
+    search = f"search:\n  boost: {boost}\n" if boost else ""
     return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
-            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\nrender_macros: false\n---\n")
+            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\n{search}"
+            "render_macros: false\n---\n")

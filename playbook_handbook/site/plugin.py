@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from playbook_handbook.site import contributing
+from playbook_handbook.site import contributing, search_excerpts
 from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
 from playbook_handbook.index.handbook import (
     PATHS_DIR,
@@ -277,6 +277,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built = True
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.is_file() and search_excerpts.wants_excerpts(config):
+            search_excerpts.add_excerpts(index_file)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
