@@ -115,3 +115,14 @@ def test_the_repository_site_searches_body_and_shows_excerpts(repo_site: Path) -
     rules = next(d for d in index["docs"] if d["location"].endswith("#duration-rules"))
     assert rules["text"] == "" and "Awareness" in rules["body"]  # a table: no excerpt
     assert all(len(d["text"]) <= 220 for d in index["docs"])
+
+
+def test_pages_load_no_blocking_scripts_and_stay_crawlable(repo_site: Path) -> None:
+    """The offline shim only in offline builds, the handbook's script deferred,
+    and `noindex` without `nofollow` (link checkers may crawl the site)."""
+    home = (repo_site / "index.html").read_text(encoding="utf-8")
+    head = home.split("</head>", 1)[0]
+    assert "iframe-worker" not in home
+    assert not re.search(r"<script[^>]*\bsrc=", head), "a blocking script in the head"
+    assert re.search(r'<script src="javascripts/training\.js" defer>', home)
+    assert '<meta name="robots" content="noindex">' in head and "nofollow" not in home

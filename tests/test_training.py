@@ -278,6 +278,10 @@ def test_offline_build_inlines_search_and_loads_nothing_from_a_cdn(tmp_path: Pat
     assert (site / "index.html").is_file() and (site / "skills.html").is_file()
     assert (site / "search" / "search_index.js").read_text().startswith("var __index = ")
     assert (site / "go" / "crisis-first-hour.html").is_file()
+    # The Web Worker shim search needs on file://: in the offline copy only, in the body.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    head, body = home.split("</head>", 1)
+    assert "iframe-worker-shim.js" in body and "iframe-worker-shim.js" not in head
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "cdn." not in text, html
