@@ -51,7 +51,7 @@ def test_one_page_per_playbook_with_kind_sections_in_order(mini_site: Path) -> N
         "severity-triage", "severity-levels", "first-actions", "roles",
         "holding-statements", "donts", "post-crisis-review")]
     assert order == sorted(order)
-    assert '<td><strong>1 · Critical</strong></td>' in page
+    assert '<td data-label="Level"><strong>1 · Critical</strong></td>' in page
     assert '<strong>15 min</strong>' in page
     assert 'class="hb-checklist"' in page and "Pause scheduled posts" in page
     guide = article(mini_site, "playbooks/guides/reply-to-comments")
@@ -83,8 +83,8 @@ def test_macros_render_links_tables_and_sections(mini_site: Path) -> None:
     page = article(mini_site, "")
     assert '<a href="playbooks/guides/reply-to-comments/">Reply to comments</a>' in page
     assert '<a href="playbooks/guides/reply-to-comments/">old link</a>' in page
-    assert "<th>Playbook</th>" in page and "<td>@community</td>" in page
-    assert '<td><strong>2 · High</strong></td>' in page  # embedded severity table
+    assert "<th>Playbook</th>" in page and '<td data-label="Owner">@community</td>' in page
+    assert '<td data-label="Level"><strong>2 · High</strong></td>' in page  # embedded table
 
 
 def test_go_links_and_former_ids_redirect(mini_site: Path) -> None:

@@ -38,6 +38,7 @@ from playbook_handbook.problems import Problem, errors
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.html_page import RenderedPage, nest
 from playbook_handbook.render.sanitize import clean_html
+from playbook_handbook.render.table_labels import label_cells
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -289,7 +290,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             page.toc = get_toc(nest(rendered.toc))
             page.present_anchor_ids = rendered.anchor_ids()
-        return clean_html(html) if self.config.sanitize else html
+        return label_cells(clean_html(html) if self.config.sanitize else html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
         assert self.book is not None
