@@ -298,7 +298,14 @@ class Renderer:
     def category_page(self, kind: str) -> str:
         uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
         return self.markdown_page("category.md", uri, kind=kind, title=KIND_TITLES[kind],
-                                  entries=self.book.select(kind=kind))
+                                  entries=self.category_entries(kind))
+
+    def category_entries(self, kind: str) -> list[Entry]:
+        """A category's playbooks in the order ``category_about.md`` chooses."""
+        chosen = self.env.get_template("category_about.md").module.order.get(kind, [])
+        rank = {playbook_id: i for i, playbook_id in enumerate(chosen)}
+        entries = self.book.select(kind=kind)
+        return sorted(entries, key=lambda e: rank.get(e.id, len(rank)))
 
     def all_playbooks_page(self) -> str:
         return self.markdown_page("all_playbooks.md", "playbooks/index.md")
