@@ -146,7 +146,7 @@ def test_path_review_gathers_every_self_check_of_its_playbooks(repo_site: Path, 
         for check in entry.playbook.self_check:
             question = check.question.replace("'", "&#x27;").replace('"', "&quot;")
             assert question.split("&")[0][:40] in review, check.question
-    assert review.count('<details class="question">') == sum(
+    assert review.count('<details class="hb-qa">') == sum(
         len(book.resolve(i).playbook.self_check) for i in seen)
 
 
