@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from playbook_handbook.index.handbook import Entry, Handbook
-from playbook_handbook.render.text_markdown import inline
 from playbook_handbook.render.pages import Renderer
+from playbook_handbook.render.text_markdown import inline
 
 
 class MacroError(LookupError):

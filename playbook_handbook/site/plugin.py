@@ -24,7 +24,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from playbook_handbook.site import contributing, search_excerpts
 from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
 from playbook_handbook.index.handbook import (
     PATHS_DIR,
@@ -35,10 +34,11 @@ from playbook_handbook.index.handbook import (
 )
 from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors
-from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.html_page import RenderedPage, nest
+from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
+from playbook_handbook.site import contributing, search_excerpts
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
