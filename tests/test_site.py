@@ -47,9 +47,10 @@ def active_content(markup: str) -> list[str]:
 
 def test_one_page_per_playbook_with_kind_sections_in_order(mini_site: Path) -> None:
     page = article(mini_site, "playbooks/crisis-handling/severity-triage")
+    # In the order a responder needs: act, triage, alert, post; then background.
     order = [page.index(f'id="{anchor}"') for anchor in (
-        "severity-triage", "severity-levels", "first-actions", "roles",
-        "holding-statements", "donts", "post-crisis-review")]
+        "severity-triage", "first-actions", "severity-levels", "roles",
+        "holding-statements", "donts", "post-crisis-review", "about-this-playbook")]
     assert order == sorted(order)
     assert '<td data-label="Level"><strong>1 · Critical</strong></td>' in page
     assert '<strong>15 min</strong>' in page
