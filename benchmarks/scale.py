@@ -333,6 +333,11 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
     row["baseline_same_words_pages"] = [same, pages]
     print(f"[{size}] the baseline shows the same words on {same} of {pages} playbook pages",
           file=sys.stderr)
+    if same != pages:
+        raise SystemExit(
+            f"[{size}] the baseline differs from the handbook on {pages - same} playbook pages: "
+            "benchmarks/markdown_templates/ has drifted from the page templates "
+            "(tests/test_benchmark_baseline.py names the pages)")
     for name in builds:
         shutil.rmtree(work / f"site-{name}-{size}")
 

@@ -20,6 +20,11 @@ REPO = Path(__file__).resolve().parent.parent
 _LIST_ITEM = re.compile(r"^(\s+- (?:playbook: )?)([a-z0-9-]+)\s*$")
 
 
+#: Folders besides the playbooks that a build reads: pages, theme, the macros module
+#: and shared definitions (copied when they exist).
+SITE_FOLDERS = ("docs", "overrides", "macros", "definitions")
+
+
 def copy_id(playbook_id: str, copy: int) -> str:
     return playbook_id if copy == 0 else f"{playbook_id[:50]}-{copy}"
 
@@ -59,9 +64,8 @@ def _rewrite(text: str, copy: int, known: set[str], new_id: str) -> str:
 def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
     """Write ``count`` playbooks (plus paths) under ``root``; return the YAML files.
 
-    With ``site``, ``mkdocs.yml``, ``CONTRIBUTING.md``, ``docs/`` and ``overrides/``
-    are copied too,
-    so ``root`` builds as the real handbook does.
+    With ``site``, ``mkdocs.yml``, ``CONTRIBUTING.md`` and ``SITE_FOLDERS`` are copied
+    too, so ``root`` builds as the real handbook does.
     """
     starters = discover(REPO / PLAYBOOKS_DIR)
     plan = [(n // len(starters), starters[n % len(starters)]) for n in range(count)]
@@ -86,7 +90,8 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
     if site:
         for name in ("mkdocs.yml", "CONTRIBUTING.md"):  # CONTRIBUTING.md is a page too
             shutil.copy(REPO / name, root / name)
-        for folder in ("docs", "overrides"):
-            shutil.copytree(REPO / folder, root / folder,
-                            ignore=shutil.ignore_patterns("__pycache__"))
+        for folder in SITE_FOLDERS:
+            if (REPO / folder).is_dir():
+                shutil.copytree(REPO / folder, root / folder,
+                                ignore=shutil.ignore_patterns("__pycache__"))
     return files

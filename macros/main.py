@@ -25,6 +25,7 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
         def call(*args, **kwargs):
             handbook = plugin()
             try:
+                page_macros.check_call(function, args, kwargs)
                 return function(handbook.renderer, env.page.file.src_uri, *args, **kwargs)
             except page_macros.MacroError as exc:
                 handbook.macro_failed(env.page, env.markdown, function.__name__, args, str(exc))

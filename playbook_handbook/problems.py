@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+#: Bidirectional controls: they reorder what a terminal shows (Trojan Source).
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                  "\u2066\u2067\u2068\u2069")
+
+
+def neutralise(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters, line breaks and
+    bidirectional controls written as visible escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char in _BIDI or unicodedata.category(char) in ("Cc", "Zl", "Zp"):
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 @dataclass(frozen=True, order=True)
@@ -23,8 +42,12 @@ class Problem:
     severity: Severity = "error"
 
     def format_text(self) -> str:
-        """``path:line:column: error: message (rule)``, the yamllint-like shape."""
-        return (
+        """``path:line:column: error: message (rule)``, the yamllint-like shape.
+
+        Always one line: text quoted from a file can neither start a line of its
+        own nor send escape sequences to the terminal.
+        """
+        return neutralise(
             f"{self.path}:{self.line}:{self.column}: {self.severity}: "
             f"{self.message} ({self.rule})"
         )
@@ -32,9 +55,9 @@ class Problem:
     def format_github(self) -> str:
         """A GitHub Actions workflow command that annotates the pull request."""
         command = "error" if self.severity == "error" else "warning"
-        message = _github_escape(f"{self.message} ({self.rule})")
+        message = _github_escape(neutralise(f"{self.message} ({self.rule})"))
         return (
-            f"::{command} file={_github_escape_property(self.path)},"
+            f"::{command} file={_github_escape_property(neutralise(self.path))},"
             f"line={max(self.line, 1)},col={max(self.column, 1)}::{message}"
         )
 

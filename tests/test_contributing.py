@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, build_ok, handbook
+from conftest import REPO, handbook
 
 from playbook_handbook.site.contributing import site_markdown
 
@@ -128,8 +128,8 @@ def test_links_are_rewritten_for_the_site_page() -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_ok(REPO, tmp_path_factory.mktemp("repo-site"))
+def site(repo_site: Path) -> Path:
+    return repo_site
 
 
 def test_site_renders_contributing_without_a_copy_in_docs(site: Path) -> None:

@@ -10,11 +10,10 @@ import datetime as dt
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO, TODAY, build_ok, copy_tree, mkdocs_build, no_traceback, run
+from conftest import MINI, REPO, TODAY, build_ok, copy_tree, mkdocs_build, no_traceback
 from gitrepo import commit, git, init
 
 from playbook_handbook.render.pages import day_count, days_ago, longdate
@@ -302,8 +301,4 @@ def test_outside_git_builds_without_dates(tmp_path: Path) -> None:
 
 def build_at(project: Path, site: Path, today: str, **env: str) -> Path:
     """Build with another "today" (HANDBOOK_TODAY)."""
-    result = run(sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                 str(project / "mkdocs.yml"), "-d", str(site), cwd=project,
-                 HANDBOOK_TODAY=today, **env)
-    assert result.returncode == 0, result.stderr
-    return site
+    return build_ok(project, site, HANDBOOK_TODAY=today, **env)

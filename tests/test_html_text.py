@@ -1,27 +1,26 @@
-"""YAML text to HTML fragments (render/text_html.py): the fast path must equal Markdown."""
+"""YAML text to HTML fragments (render/text_html.py): the fast path must equal the parser,
+and the fixed Markdown subset keeps every hostile input as text."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import REPO
-from hypothesis import given, settings
+from conftest import property_examples
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from mkdocs.config import load_config
 
-from playbook_handbook.render import text_markdown as markdown_text
-from playbook_handbook.render.text_html import TextToHtml, code_block
+from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
-CONFIG = load_config(str(REPO / "mkdocs.yml"))
-TEXT = TextToHtml(CONFIG.markdown_extensions, CONFIG.mdx_configs)
+TEXT = TextToHtml()
 
 # Words, punctuation a playbook uses every day, placeholders in brackets, line breaks.
 _PIECES = st.sampled_from([
     "Reply", "within", "30", "minutes", "(house default)", "e.g.", "Q3:", "Don't", "—", "–",
     '"quoted"', "50%", "[product]", "[time]", "a/b", "#hashtag", "@handle", "é", "İstanbul",
     ",", ".", ";", "?", "\n", "\n\n", "1.", "-", "+", "*", "**", "_", "`", "<b>", "&", "{{ x }}",
-    "[link](https://example.org)", ":smile:",
+    "[link](https://example.org)", ":smile:", "\\`", "![i](https://example.org/i.png)",
+    "{: #id .c }", "    ", "|", "~~", '"', ">",
 ])
 _TEXTS = st.lists(_PIECES, min_size=1, max_size=12).map(" ".join)
 
@@ -32,27 +31,25 @@ def _squeezed(html: str) -> str:
 
 
 def _markdown(text: str) -> str:
-    """What Python-Markdown makes of the text, as the slow path would."""
-    TEXT._md.reset()
-    return TEXT._md.convert(markdown_text.prose(text))
+    """What the parser makes of the text, as the slow path would."""
+    return TEXT._md.render(text.strip())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
 def test_block_equals_markdown_for_any_text(text: str) -> None:
     assert _squeezed(TEXT.block(text)) == _squeezed(_markdown(text))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=property_examples(150), deadline=None)
 @given(_TEXTS)
+@example("___")  # once a horizontal rule on about 15% of runs (issue 16)
+@example("_ _ _")
+@example("1. first")
 def test_inline_equals_markdown_without_the_paragraph(text: str) -> None:
     one_line = " ".join(text.split())
-    TEXT._md.reset()
-    expected = TEXT._md.convert(markdown_text.inline(one_line))
-    if not one_line:  # nothing but white space: no paragraph at all
-        assert TEXT.inline(text) == expected == ""
-    else:
-        assert f"<p>{TEXT.inline(text)}</p>" == expected
+    assert TEXT.inline(text) == TEXT._md.renderInline(one_line)
+    assert "<p>" not in TEXT.inline(text) and "<hr" not in TEXT.inline(text)
 
 
 @pytest.mark.parametrize(("text", "html"), [
@@ -82,6 +79,41 @@ def test_lead_puts_the_label_in_the_first_paragraph() -> None:
     assert TEXT.lead("Text.\n\nMore.", "Why") == (
         "<p><strong>Why</strong> Text.</p>\n<p>More.</p>")
     assert TEXT.lead("Text.", "Role", ": ", tight=True) == "<strong>Role</strong>: Text."
+
+
+@pytest.mark.parametrize("text", [
+    "a \\`<form><input type=password name=p></form>`",  # escaped backtick: not code
+    "`code\n\n<form action=https://evil.example><input type=password></form>`",
+    "<img src=https://evil.example/x.png>", "<script>alert(1)</script>",
+])
+def test_raw_html_is_text_whatever_code_spans_surround_it(text: str) -> None:
+    for out in (TEXT.block(text), TEXT.inline(text), TEXT.cell(text)):
+        assert "<form" not in out and "<input" not in out and "<img" not in out
+        assert "<script" not in out
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("See ![logo](https://evil.example/x.png)",
+     '<p>See !<a href="https://evil.example/x.png">logo</a></p>'),  # no image, no request
+    (":smile: and :+1:", "<p>:smile: and :+1:</p>"),  # no emoji image
+    ("Text\n{: #search .md-header hidden data-md-component=\"x\" }",
+     '<p>Text\n{: #search .md-header hidden data-md-component=&quot;x&quot; }</p>'),
+    ("    <b>indented</b>", "<p>&lt;b&gt;indented&lt;/b&gt;</p>"),  # escaped once
+    ("```\n<b>code</b>\n```", "<pre><code>&lt;b&gt;code&lt;/b&gt;\n</code></pre>"),
+    ("# Not a heading\n\n---", "<p># Not a heading</p>\n<p>---</p>"),
+    ("--8<-- \".git/config\"", "<p>--8&lt;-- &quot;.git/config&quot;</p>"),  # no snippets
+    ("[x](javascript:alert(1)) [y](data:text/html,hi)",
+     "<p>[x](javascript:alert(1)) [y](data:text/html,hi)</p>"),
+    ("[mail](mailto:care@example.org)", '<p><a href="mailto:care@example.org">mail</a></p>'),
+])
+def test_block_is_the_fixed_safe_subset(text: str, html: str) -> None:
+    assert TEXT.block(text) == html
+
+
+def test_title_fields_are_plain_text() -> None:
+    assert plain("Reply [here](https://evil.example) *now* ___") == (
+        "Reply [here](https://evil.example) *now* ___")
+    assert plain('<b>"x"</b>') == "&lt;b&gt;&quot;x&quot;&lt;/b&gt;"
 
 
 def test_code_block_shows_text_verbatim() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -66,6 +67,20 @@ def test_new_twice_refuses_and_leaves_the_file_alone(tmp_path: Path) -> None:
     other = handbook("new", "crisis-handling", "reply-to-dms", "--root", str(root))
     assert other.returncode == 2
     assert not (root / "playbooks/crisis-handling/reply-to-dms.yml").exists()
+
+
+def test_write_starter_never_overwrites_even_a_file_the_index_does_not_know(
+        mini: Path) -> None:
+    """The file appeared after the handbook was loaded (another editor, a merge): the
+    write itself refuses, not only the id check before it."""
+    from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
+    from playbook_handbook.index.handbook import load_handbook
+
+    new = starter(load_handbook(mini), "guide", "reply-to-dms", dt.date(2026, 12, 2))
+    new.path.write_text("# someone else's draft\n")
+    with pytest.raises(ScaffoldError, match="already exists"):
+        write_starter(new)
+    assert new.path.read_text() == "# someone else's draft\n"
 
 
 @pytest.mark.parametrize(("playbook_id", "message"), [

@@ -14,7 +14,9 @@ import pytest
 from conftest import REPO
 
 from playbook_handbook.checks.privacy import (
+    BANK_MESSAGE,
     EMAIL_MESSAGE,
+    ID_MESSAGE,
     PHONE_MESSAGE,
     SECRET_MESSAGE,
     privacy_warnings,
@@ -36,10 +38,17 @@ STRIPE_KEY = "sk" + "_live_" + "51Hc8QbL2x" + "Vn4RtY7uW9zA3s"
 GOOGLE_KEY = "AI" + "za" + "SyB3x9Qm2Lk7Vd4Rt8Wn1Zc5Hj6Pf0Ga2Ue"
 JWT = "eyJ" + "hbGciOiJIUzI1NiJ9" + ".eyJ" + "zdWIiOiIxMjM0NTY3ODkwIn0" + ".dGhpc2lzbm90YXNpZ24"
 HEX_SECRET = "9f86d081884c7d65" + "9a2feaa0c55ad015"
+GOOGLE_CLIENT_SECRET = "GOC" + "SPX-" + "a1B2c3D4e5F6g7H8" + "i9J0k1L2m3N4"
+SLACK_WORKFLOW = ("hooks.slack.com/" + "workflows/T0123ABCD/A0456EFGH/"
+                  + "123456789/abcdefABCDEF1234")
+DISCORD_HOOK = "https://discord.com/api/" + "webhooks/123456789012345678/" + "AbCdEf-ghIJkl_mnop"
+TC_KIMLIK = "100000" + "00146"  # checksum-valid, the number test suites use
 
 PHONE = ("personal-data", PHONE_MESSAGE)
 EMAIL = ("personal-data", EMAIL_MESSAGE)
 SECRET = ("secret", SECRET_MESSAGE)
+NATIONAL_ID = ("personal-data", ID_MESSAGE)
+BANK = ("personal-data", BANK_MESSAGE)
 
 
 def write_guide(mini: Path, old: str, new: str) -> None:
@@ -177,6 +186,26 @@ def test_message_never_repeats_the_secret_or_the_number(mini: Path) -> None:
     ("Password: Summer2024!", [SECRET]),
     ("API key: rotate it every 90 days. Token: 3 per user.", []),
     ("Node 192.168.100.200 and pi 3.14159265", []),
+    # Turkish personal data, each confirmed by its checksum (issue 16)
+    (f"Müşterinin TC kimlik no: {TC_KIMLIK}", [NATIONAL_ID]),
+    ("TC kimlik 10000000147 (checksum wrong)", []),
+    ("İade için IBAN: TR33 0006 1005 1978 6457 8413 26", [BANK]),
+    ("TR330006100519786457841326", [BANK]),
+    ("TR330006100519786457841327 fails its checksum", []),
+    ("Kart 4111 1111 1111 1111 ile ödedi", [BANK]),
+    ("Kart 4111-1111-1111-1112 (Luhn fails)", []),
+    ("Yaz: ayşe.öztürk@firma.com.tr", [EMAIL]),
+    ("sosyal.medya@firma.com.tr, musteri.hizmetleri@firma.com.tr", []),
+    ("şifre: Gizli123!", [SECRET]),
+    ("Parola: Yaz2026", [SECRET]),
+    (f"Client secret {GOOGLE_CLIENT_SECRET}", [SECRET]),
+    (f"Workflow hook {SLACK_WORKFLOW}", [SECRET]),
+    (f"Post alerts to {DISCORD_HOOK}", [SECRET]),
+    # not personal data: references and commits
+    ("Invoice no. 0212345678 was paid", []),
+    ("Fatura numarası: 0212345678", []),
+    ("Fixed in commit 3f5e2a1b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f", []),
+    ("Tel no 0212 345 67 89", [PHONE]),
     ("123e4567-e89b-12d3-a456-426614174000", []),
 ])
 def test_scan_text(text: str, findings: list[tuple[str, str]]) -> None:

@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import REPO, handbook, run
+from gitrepo import commit, git, init
 
 from playbook_handbook.cli.main import _parser
 
 WORKFLOWS = REPO / ".github" / "workflows"
 BIN = Path(sys.executable).parent
 PINNED = {"actions/checkout@v4", "actions/setup-python@v5", "actions/upload-artifact@v4",
-          "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"}
+          "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4",
+          "actions/github-script@v7"}
 ANNOTATION = re.compile(
     r"^::(error|warning) file=([^,]+),line=(\d+),col=(\d+)::(.+) \(([a-z-]+)\)$")
 
@@ -42,8 +44,9 @@ def commands(script: str) -> list[list[str]]:
     for line in script.splitlines():
         for part in re.split(r"&&|\|\||;|\|", line):
             words = shlex.split(part, comments=True)
-            while words and ">>" in words:
-                del words[words.index(">>"):words.index(">>") + 2]
+            for redirect in (">>", ">"):
+                while redirect in words:
+                    del words[words.index(redirect):words.index(redirect) + 2]
             if words:
                 found.append(words)
     return found
@@ -79,9 +82,9 @@ def test_each_run_line_calls_a_command_that_exists(name: str) -> None:
             elif tool in ("mkdir", "zip"):
                 pass  # on every GitHub-hosted Ubuntu runner
             else:
-                # shell glue only: assignments, if/then/fi, exit, true
+                # shell glue only: assignments, if/then/fi, exit, true, cat
                 assert re.match(r"^\w+=", tool) or tool in ("if", "then", "fi", "exit",
-                                                             "true"), words
+                                                             "true", "cat"), words
     # files the workflow names exist
     for step in steps(data):
         cache = step.get("with", {}).get("cache-dependency-path")
@@ -136,8 +139,13 @@ def test_pull_request_steps_run_in_a_copy_of_the_repository(tmp_path: Path) -> N
     shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
         ".venv", ".git", "site", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache",
         ".hypothesis", "test-artifacts", "benchmarks"))
+    init(project)  # the checkout: a merge commit on top of the base branch
+    commit(project, "Base", "2026-11-01T10:00:00+00:00")
+    git(project, "commit", "-q", "--allow-empty", "-m", "Merge pull request")
+    summary = tmp_path / "summary.md"
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+           "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
+           "RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(summary)}
     data = workflow("pull-request.yml")
     for step in steps(data):
         if "run" not in step or step["run"].startswith("pip install"):
@@ -147,6 +155,25 @@ def test_pull_request_steps_run_in_a_copy_of_the_repository(tmp_path: Path) -> N
         assert result.returncode == 0, (step["run"], result.stdout, result.stderr)
     assert (project / "site" / "index.html").is_file()
     assert (project / "site" / "contributing" / "index.html").is_file()
+    assert "**No reader-visible changes.**" in summary.read_text()
+
+
+def test_pull_request_workflow_keeps_one_diff_comment_where_the_token_allows() -> None:
+    data = workflow("pull-request.yml")
+    assert data["permissions"] == {"contents": "read", "pull-requests": "write"}
+    checkout = next(s for s in steps(data) if s.get("uses") == "actions/checkout@v4")
+    assert checkout["with"]["fetch-depth"] == 0
+    diff = next(s for s in steps(data) if "handbook diff" in s.get("run", ""))
+    assert '--format markdown > "$RUNNER_TEMP/handbook-diff.md"' in diff["run"]
+    assert 'cat "$RUNNER_TEMP/handbook-diff.md" >> "$GITHUB_STEP_SUMMARY"' in diff["run"]
+    comment = next(s for s in steps(data) if s.get("uses") == "actions/github-script@v7")
+    # skipped on forks, whose token is read-only, and when the diff failed
+    assert "head.repo.full_name == github.repository" in comment["if"]
+    assert "steps.diff.outcome == 'success'" in comment["if"]
+    script = comment["with"]["script"]
+    assert "const marker = '<!-- handbook-diff -->';" in script
+    assert "updateComment" in script and "createComment" in script
+    assert "core.warning" in script  # a refused write warns, it does not fail the job
 
 
 def test_github_annotations_point_at_the_broken_line(mini: Path) -> None:

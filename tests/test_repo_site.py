@@ -6,15 +6,9 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from conftest import REPO, build_ok, handbook
 
 from playbook_handbook.index.handbook import load_handbook
-
-
-@pytest.fixture(scope="module")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_ok(REPO, tmp_path_factory.mktemp("repo-site"))
 
 
 def test_repository_handbook_is_clean_under_strict_check() -> None:

@@ -39,6 +39,23 @@ class _ActiveContent(HTMLParser):
                 self.found.append(f"{tag} {name}={value}")
 
 
+class _Elements(HTMLParser):
+    """Every start tag with its attributes, as a browser reads them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def elements(markup: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(markup)
+    return parser.tags
+
+
 def active_content(markup: str) -> list[str]:
     parser = _ActiveContent()
     parser.feed(markup)
@@ -122,21 +139,53 @@ def test_no_request_leaves_the_site(mini_site: Path) -> None:
         assert not re.search(r'<script[^>]+src="https?://', text)
 
 
-def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
-    project = shutil.copytree(MINI, tmp_path / "hostile")
-    for name in ("template-syntax", "html-in-text", "turkish-emoji-rtl"):
-        shutil.copy(FIXTURES / "valid" / f"{name}.yml", project / "playbooks" / "guides")
-    site = build_ok(project, tmp_path / "site")
+HOSTILE_PATH = """\
+id: hostile-path
+title: "Path [x](https://evil.example/pt) ___"
+summary: "A path ](https://evil.example/ps) summary"
+owner: "@community"
+audience: [community-manager]
+last_reviewed: 2026-10-01
+steps:
+  - playbook: markup-escapes
+    stage: "Week [1](https://evil.example/st)"
+    outcome: "You can ](https://evil.example/o) *x* {: #search }"
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The mini handbook with every valid hostile fixture and a hostile path, built once.
+
+    Its mkdocs.yml also lists extensions that would give YAML text powers if it
+    used the site's extensions: snippets (read files), emoji with CDN images.
+    """
+    tmp = tmp_path_factory.mktemp("hostile")
+    project = shutil.copytree(MINI, tmp / "hostile")
+    for fixture in sorted((FIXTURES / "valid").glob("*.yml")):
+        shutil.copy(fixture, project / "playbooks" / "guides")
+    (project / "paths").mkdir(exist_ok=True)
+    (project / "paths" / "hostile-path.yml").write_text(HOSTILE_PATH, encoding="utf-8")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[remote] url = TOPSECRET-CONFIG\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("markdown_extensions:\n", (
+        "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [.]\n"
+        "  - pymdownx.emoji\n"), 1))
+    return project, build_ok(project, tmp / "site")
+
+
+def test_hostile_text_renders_literally_and_safely(hostile: tuple[Path, Path]) -> None:
+    project, site = hostile
     templated = article(site, "playbooks/guides/template-syntax")
-    assert "Reply {{ config }} and {% include &quot;/etc/passwd&quot; %}" in templated \
-        or 'Reply {{ config }} and {% include "/etc/passwd" %}' in templated
+    assert 'Reply {{ config }} and {% include "/etc/passwd" %}' in templated
     hostile = article(site, "playbooks/guides/html-in-text")
     assert "&lt;script&gt;alert('xss')&lt;/script&gt;" in hostile  # shown, not run
     for page in site.rglob("*.html"):  # titles reach the header, nav and tags page too
         assert "<script>alert" not in page.read_text(encoding="utf-8"), page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Reply &lt;b&gt;to&lt;/b&gt; comments" in hostile
     assert active_content(hostile) == []  # no <script>, on* handler or javascript: link
-    assert "<a>a link</a>" in hostile  # the link text stays, its javascript: target goes
+    assert "[a link](javascript:alert(1))" in hostile  # a javascript: link stays text
     turkish = article(site, "playbooks/guides/turkish-emoji-rtl")
     assert "İstanbul şubesi ğ ı 🚀 مرحبا" in turkish
     index = json.loads((site / "search" / "search_index.json").read_text())
@@ -144,17 +193,60 @@ def test_hostile_text_renders_literally_and_safely(tmp_path: Path) -> None:
     assert not list((project / "docs").rglob("*.yml"))  # nothing written into docs/
 
 
-@pytest.mark.parametrize("fixture", sorted((FIXTURES / "invalid").glob("*.yml")),
-                         ids=lambda p: p.stem)
-def test_every_invalid_fixture_fails_the_build_like_check(tmp_path: Path, fixture: Path) -> None:
-    line, column, rule, message = re.match(
-        r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)", fixture.read_text().splitlines()[0]).groups()
+_PAGES_WITH_TITLES = ("", "playbooks", "playbooks/guides", "skills", "tags", "paths",
+                      "paths/hostile-path", "playbooks/guides/markup-escapes")
+
+
+def test_markup_in_yaml_never_becomes_an_element_an_id_or_a_request(
+        hostile: tuple[Path, Path]) -> None:
+    _project, site = hostile
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "evil.example" not in " ".join(re.findall(r'(?:href|src|action)="[^"]*"', text))
+        assert "TOPSECRET" not in text, page  # pymdownx.snippets never reads for YAML text
+        body = text[text.index("<article"):text.index("</article>")] if "<article" in text else ""
+        assert not re.search(r"<(?:form|input type=\"?password|img|hr)\b", body), page
+        assert not re.search(r'<img[^>]+src="https?://', text), page  # no emoji from a CDN
+    for page in _PAGES_WITH_TITLES:  # titles are plain text in lists, tables, cards, paths
+        assert "Read [the FAQ](https://evil.example/t) ___ {: #search }" in article(site, page) \
+            or page in ("paths", "tags"), page
+    escapes = article(site, "playbooks/guides/markup-escapes")
+    page_ids = [a["id"] for _t, a in elements(html(site, "playbooks/guides/markup-escapes"))
+                if "id" in a]
+    assert len(page_ids) == len(set(page_ids))  # no two elements share an id
+    tags = elements(escapes)
+    assert not [a for t, a in tags if t == "p" and set(a) - {"class"}]  # no id, hidden, data-
+    assert {a.get("class") for t, a in tags if t == "p"} <= {None, "hb-summary"}
+    assert not {"search", "content"} & {a.get("id") for _t, a in tags}
+    assert '<h2 id="steps">' in escapes and '<h3 id="steps-2">' in escapes
+    # checklist items: a labelled checkbox and the text, which stays text
+    assert "<span>___</span>" in escapes and "<span>_ _ _</span>" in escapes
+    assert "&lt;b&gt;indented code&lt;/b&gt;" in escapes and "&amp;lt;b" not in escapes
+    assert ":rocket: :smile:" in escapes and "--8&lt;--" in escapes
+    assert "&lt;input type=password name=pw2&gt;" in escapes
+    path = article(site, "paths/hostile-path")
+    assert "You can ](https://evil.example/o) *x* {: #search }" in path
+    assert "<summary>Which ](https://evil.example/q) *is* safe?</summary>" in path
+    assert '<a href="https://example.org/a">good</a>' in path  # Markdown links still work
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    assert any(doc["title"].startswith("Read [the FAQ](https://evil.example/t)")
+               for doc in index["docs"])
+
+
+def test_every_invalid_fixture_fails_the_build_like_check(tmp_path: Path) -> None:
+    """One build with every invalid fixture: each is reported at its own position."""
     project = shutil.copytree(MINI, tmp_path / "broken")
-    shutil.copy(fixture, project / "playbooks" / "guides")
+    expected = []
+    for fixture in sorted((FIXTURES / "invalid").glob("*.yml")):
+        line, column, rule, message = re.match(
+            r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)",
+            fixture.read_text().splitlines()[0]).groups()
+        shutil.copy(fixture, project / "playbooks" / "guides")
+        expected.append(
+            f"playbooks/guides/{fixture.name}:{line}:{column}: error: {message} ({rule})")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    expected = f"playbooks/guides/{fixture.name}:{line}:{column}: error: {message} ({rule})"
-    assert expected in result.stderr
+    assert [line for line in expected if line not in result.stderr] == []
     no_traceback(result)
 
 
@@ -177,6 +269,13 @@ def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> N
      "playbook 'reply-to-comments' (guide) has no section 'signals'"),
     ('playbook_list(kind="guide", style="grid")',
      "style must be list, table or cards, not 'grid'"),
+    ("playbook_link()", "playbook_link() was called with the wrong arguments (missing a "
+     "required argument: 'playbook_id'); see CONTRIBUTING for how to call it"),
+    ("playbook_link(42)", "playbook_link(): playbook_id must be text in quotes, not int 42"),
+    ('playbook_list(kind=["guide"])',
+     "playbook_list(): filters must be text in quotes, not list ['guide']"),
+    ('playbook_section("severity-triage")', "playbook_section() was called with the wrong "
+     "arguments (missing a required argument: 'section'); see CONTRIBUTING for how to call it"),
 ])
 def test_macro_mistake_fails_the_build_at_its_line(tmp_path: Path, call: str,
                                                    message: str) -> None:
@@ -197,6 +296,27 @@ def test_hand_written_page_at_a_generated_address_is_refused(tmp_path: Path) -> 
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "playbooks/guides/reply-to-comments.md in docs/ has the same address" in result.stderr
+
+
+@pytest.mark.parametrize("page", ["go/reply-to-comments.md", "go/answering-comments.md",
+                                  "playbooks/crisis-handling/answering-comments.md"])
+def test_hand_written_page_at_a_go_address_is_refused(tmp_path: Path, page: str) -> None:
+    project = shutil.copytree(MINI, tmp_path / "clash")
+    (project / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / page).write_text("# Mine\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert f"{page} in docs/ has the same address as a /go/ or former-id link" \
+        in result.stderr
+    no_traceback(result)
+
+
+def test_unusable_handbook_today_fails_the_build_in_one_sentence(tmp_path: Path) -> None:
+    project = shutil.copytree(MINI, tmp_path / "project")
+    result = mkdocs_build(project, tmp_path / "site", HANDBOOK_TODAY="9999-12-31")
+    assert result.returncode == 1
+    assert "HANDBOOK_TODAY: 9999-12-31 is outside 2000-01-01 to 2100-12-31" in result.stderr
+    no_traceback(result)
 
 
 def test_overrides_folder_replaces_a_page_template(tmp_path: Path) -> None:

@@ -45,3 +45,14 @@ def test_a_source_without_a_file_keeps_its_tree() -> None:
     assert source is not None
     source.compact()
     assert source.position(("title",)) == (2, 8)
+
+
+def test_numbers_yaml_1_1_reads_from_odd_forms_keep_what_the_file_says() -> None:
+    from playbook_handbook.load.yamlsource import OddNumber
+
+    source, problems = load_text("a: 0x1F\nb: 010\nc: 1:30\nd: 30\ne: !!int ''\n", "x.yml")
+    assert source is not None
+    data = source.data
+    assert [type(data[k]) for k in "abcd"] == [OddNumber, OddNumber, OddNumber, int]
+    assert (data["a"], data["a"].text, data["b"], data["c"]) == (31, "0x1F", 8, 90)
+    assert [p.message for p in problems] == ["'' cannot be read as a value"]

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from playbook_handbook.checks.hashtags import hashtag_warnings
 from playbook_handbook.checks.limits import length_warnings
 from playbook_handbook.checks.privacy import privacy_warnings
 from playbook_handbook.index.handbook import Handbook
@@ -14,9 +15,11 @@ from playbook_handbook.review.freshness import review_due
 
 
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
-    """Overdue reviews, lapsed approvals, left-over placeholders, personal data, secrets
-    and texts too long to post."""
-    found: list[Problem] = privacy_warnings(book) + length_warnings(book)
+    """Review dates in the future (an error), overdue reviews, lapsed approvals,
+    left-over placeholders, personal data, secrets and texts too long to post or with
+    too many hashtags."""
+    found: list[Problem] = (future_reviews(book, today) + privacy_warnings(book)
+                            + length_warnings(book) + hashtag_warnings(book))
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)
@@ -42,6 +45,25 @@ def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
                     entry.rel_path, line, column,
                     "this is still the TODO placeholder from handbook new; write the real "
                     "text, or keep status: draft until it is ready", "placeholder", "warning"))
+    return found
+
+
+def future_reviews(book: Handbook, today: dt.date) -> list[Problem]:
+    """Errors for review dates after today. "Today" is the later of ``today`` and the
+    clock: a check run as of an earlier day (``--today``, ``HANDBOOK_TODAY``) to look
+    back does not fail on reviews done since, while a date no one can have reviewed
+    on yet (a typo such as 2062) always fails. The site build accepts them."""
+    latest = max(today, dt.date.today())
+    found = []
+    dated = [(e.playbook, e.source, e.rel_path) for e in book.playbooks.values()]
+    dated += [(p.path, p.source, p.rel_path) for p in book.paths.values()]
+    for reviewed, source, rel_path in dated:
+        if reviewed.last_reviewed > latest:
+            line, column = source.position(("last_reviewed",))
+            found.append(Problem(
+                rel_path, line, column,
+                f"last_reviewed {reviewed.last_reviewed.isoformat()} is in the future (today "
+                f"is {latest.isoformat()}); write the date the review was done", "review-date"))
     return found
 
 

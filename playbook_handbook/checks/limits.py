@@ -1,8 +1,9 @@
-"""How long a post may be on each network, and how each network counts.
+"""How long a text may be on each network and surface, and how each network counts.
 
-The numbers live in ``checks/data/network_limits.yml`` with a source for each;
-:func:`length_warnings` turns templates and holding statements that are too
-long for a network they declare into ``text-too-long`` warnings.
+The numbers live in ``checks/data/network_limits.yml``, one entry per network and
+surface (post, comment, dm, title, description, hashtags) with a source for each;
+:func:`length_warnings` turns templates and holding statements that are too long for
+a network they declare, on the surface they declare, into ``text-too-long`` warnings.
 """
 
 from __future__ import annotations
@@ -15,14 +16,27 @@ from pathlib import Path
 
 import regex
 import yaml
-from twitter_text import parse_tweet
 
 from playbook_handbook.index.handbook import Entry, Handbook
-from playbook_handbook.model.playbook import Template
+from playbook_handbook.model.playbook import Surface, Template
 from playbook_handbook.problems import Problem
 
 DATA = Path(__file__).parent / "data" / "network_limits.yml"
-COUNTINGS = ("x", "threads", "graphemes", "characters")
+SURFACES: tuple[str, ...] = Surface.__args__  # type: ignore[attr-defined]
+#: Every entry a network has in the data file: the text surfaces and the hashtag count.
+ENTRIES = (*SURFACES, "hashtags")
+#: How text surfaces are counted (see the data file); a hashtag entry counts "hashtags".
+TEXT_COUNTINGS = ("x", "threads", "graphemes", "utf16", "utf8", "characters")
+COUNTINGS = (*TEXT_COUNTINGS, "hashtags")
+#: How a warning names each surface: "over its limit of 150 for a comment or reply".
+SURFACE_NAMES = {
+    "post": "a post", "comment": "a comment or reply", "dm": "a direct message",
+    "title": "a title", "description": "a description",
+}
+NETWORK_NAMES = {
+    "x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok", "youtube": "YouTube",
+    "whatsapp": "WhatsApp",
+}
 #: What Threads counts in UTF-8 bytes: non-ASCII symbols (emoji, modifiers), the
 #: zero-width joiner and the emoji presentation selector.
 _THREADS_BYTES = regex.compile(r"(?![\x00-\x7f])[\p{So}\p{Sk}\u200d\ufe0f]")
@@ -34,39 +48,78 @@ _URL_DOT = regex.compile(r"\.\w")
 
 
 @dataclass(frozen=True)
-class NetworkLimit:
+class Limit:
+    """One sourced limit: how much one text may hold on one surface of one network."""
+
     network: str
-    limit: int
-    applies_to: str
-    counting: str
-    source: str
-    verified: bool
+    surface: str
     checked: dt.date
+    limit: int | None = None
+    counting: str | None = None
+    applies_to: str = ""
+    source: str | None = None
+    verified: bool = False
     note: str = ""
+    surfaces: tuple[str, ...] = ()
 
 
 @cache
-def limits() -> dict[str, NetworkLimit]:
-    """Every network with a known post length, read from the data file."""
+def limits() -> dict[str, dict[str, Limit]]:
+    """Every network's entries, read from the data file and checked for shape."""
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    found = {}
-    for network, fields in data.items():
-        limit = NetworkLimit(network=network, **fields)
-        if limit.counting not in COUNTINGS:
-            raise ValueError(f"{DATA}: {network}: counting must be one of {', '.join(COUNTINGS)}")
-        found[network] = limit
+    found: dict[str, dict[str, Limit]] = {}
+    for network, entries in data.items():
+        if set(entries) != set(ENTRIES):
+            raise ValueError(f"{DATA}: {network}: give exactly these entries: {', '.join(ENTRIES)}")
+        found[network] = {}
+        for surface, fields in entries.items():
+            fields = dict(fields)
+            fields["surfaces"] = tuple(fields.get("surfaces", ()))
+            rule = Limit(network=network, surface=surface, **fields)
+            _check_entry(rule)
+            found[network][surface] = rule
     return found
+
+
+def _check_entry(rule: Limit) -> None:
+    """Refuse an entry a reader could not trust: no reason, no source or a wrong counting."""
+    where = f"{DATA}: {rule.network}.{rule.surface}"
+    if rule.limit is None:
+        if not rule.note:
+            raise ValueError(f"{where}: a missing limit needs a note that says why")
+        return
+    expected = ("hashtags",) if rule.surface == "hashtags" else TEXT_COUNTINGS
+    if rule.counting not in expected:
+        raise ValueError(f"{where}: counting must be one of {', '.join(expected)}")
+    if rule.verified and not rule.source:
+        raise ValueError(f"{where}: a verified limit needs its source")
+    if not (rule.verified or rule.note):
+        raise ValueError(f"{where}: an unverified limit needs a note")
+    if rule.surface == "hashtags" and not (rule.surfaces and set(rule.surfaces) <= set(SURFACES)):
+        raise ValueError(f"{where}: surfaces must list the surfaces whose hashtags count")
+
+
+def limit(network: str, surface: str) -> Limit | None:
+    """The checked limit of ``surface`` on ``network``, or None when nothing is checked."""
+    rule = limits().get(network, {}).get(surface)
+    return rule if rule is not None and rule.limit is not None else None
 
 
 def length(text: str, counting: str) -> int:
     """The length of ``text`` the way a network counts it (see the data file)."""
     text = unicodedata.normalize("NFC", text)
     if counting == "x":
+        from twitter_text import parse_tweet  # 0.7 s to import: only when a text lists X
+
         return parse_tweet(text).weightedLength
     if counting == "graphemes":
         return len(regex.findall(r"\X", text))
     if counting == "threads":
         return len(text) + sum(len(c.encode("utf-8")) - 1 for c in _THREADS_BYTES.findall(text))
+    if counting == "utf16":
+        return len(text.encode("utf-16-le")) // 2
+    if counting == "utf8":
+        return len(text.encode("utf-8"))
     return len(text)
 
 
@@ -83,7 +136,7 @@ def most(text: str, counting: str) -> int:
     return len(text) + len(_X_DOUBLE.findall(text)) + 19 * len(_URL_DOT.findall(text))
 
 
-def _texts(entry: Entry) -> list[tuple[str, int, Template]]:
+def posted_texts(entry: Entry) -> list[tuple[str, int, Template]]:
     """Every text meant for posting: guide templates and holding statements."""
     pb = entry.playbook
     found: list[tuple[str, int, Template]] = []
@@ -93,29 +146,30 @@ def _texts(entry: Entry) -> list[tuple[str, int, Template]]:
     return found
 
 
+def network_name(network: str) -> str:
+    """How a network writes its own name: X, TikTok, LinkedIn, Instagram."""
+    return NETWORK_NAMES.get(network, network.title())
+
+
 def length_warnings(book: Handbook) -> list[Problem]:
-    """A warning for each text longer than a network it declares allows."""
-    known = limits()
+    """A warning for each text longer than a network it declares allows on its surface."""
     found = []
     for entry in book.playbooks.values():
-        for field, index, item in _texts(entry):
+        for field, index, item in posted_texts(entry):
             text = item.text.strip()
             for network in item.networks:
-                rule = known.get(network)
-                if rule is None or most(text, rule.counting) <= rule.limit:
+                rule = limit(network, item.surface)
+                if rule is None or most(text, rule.counting or "") <= (rule.limit or 0):
                     continue
-                count = length(text, rule.counting)
-                if count <= rule.limit:
+                count = length(text, rule.counting or "")
+                if count <= (rule.limit or 0):
                     continue
                 line, column = entry.position(field, index, "text")
+                kind = "limit" if rule.verified else "unverified limit"
                 found.append(Problem(
                     entry.rel_path, line, column,
-                    f"'{item.title}' is {count:,} characters as {_name(network)} counts them, "
-                    f"over its limit of {rule.limit:,} for a {rule.applies_to.split(' (')[0]}; "
+                    f"'{item.title}' is {count:,} characters as {network_name(network)} counts "
+                    f"them, over its {kind} of {rule.limit:,} for {SURFACE_NAMES[item.surface]}; "
                     f"shorten the text or take {network} out of its networks",
                     "text-too-long", "warning"))
     return found
-
-
-def _name(network: str) -> str:
-    return {"x": "X", "linkedin": "LinkedIn", "tiktok": "TikTok"}.get(network, network.title())

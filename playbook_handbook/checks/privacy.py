@@ -3,8 +3,10 @@
 People paste real conversations, contact lists and tool settings into playbooks.
 Everything in a playbook ends up on the handbook site, so this module looks at
 every string of every playbook and onboarding path for what must not be
-published: private phone numbers, personal e-mail addresses, and API tokens or
-passwords.
+published: private phone numbers, personal e-mail addresses, Turkish national
+id numbers (TC kimlik), IBANs and card numbers (each confirmed by its checksum
+with python-stdnum, so an order number is not mistaken for one), and API
+tokens, webhooks or passwords (``şifre:`` and ``parola:`` too).
 
 Only strings are scanned (dates and numbers YAML already read as such are not
 text). Each file's texts are first searched together, in one linear RE2 pass,
@@ -29,6 +31,9 @@ try:  # RE2 runs the one combined pattern below in a single linear pass (50x fas
 except ImportError:  # pragma: no cover - google-re2 is a dependency; stay correct without it
     _linear_re = re
 
+from stdnum import iban, luhn
+from stdnum.tr import tckimlik
+
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.load.yamlsource import Source
 from playbook_handbook.problems import Problem
@@ -43,7 +48,14 @@ EMAIL_MESSAGE = ("this text looks like a personal e-mail address; use a role or 
 SECRET_MESSAGE = ("this text looks like an API token or password; remove it and rotate the "
                   "secret")
 
+ID_MESSAGE = ("this text looks like a national id number (TC kimlik no, checksum valid); "
+              "never publish one")
+BANK_MESSAGE = ("this text looks like a bank account (IBAN) or card number (checksum "
+                "valid); remove it")
+
 PHONE = (PERSONAL_DATA, PHONE_MESSAGE)
+NATIONAL_ID = (PERSONAL_DATA, ID_MESSAGE)
+BANK = (PERSONAL_DATA, BANK_MESSAGE)
 EMAIL = (PERSONAL_DATA, EMAIL_MESSAGE)
 TOKEN = (SECRET, SECRET_MESSAGE)
 
@@ -80,13 +92,14 @@ _IP_ADDRESS = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # --- e-mail addresses ---------------------------------------------------------------------
 
 _EMAIL = re.compile(
-    r"(?<![\w.%+-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+-]{0,63})"
+    r"(?<![\w.%+-])(?P<local>[A-Za-z0-9çğıöşüÇĞİÖŞÜ][A-Za-z0-9çğıöşüÇĞİÖŞÜ._%+-]{0,63})"
     r"@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24})(?![\w-])"
 )
 #: The first label of a personal mail provider's domain: gmail.com, yahoo.co.uk, gmx.de ...
 _PERSONAL_PROVIDERS = frozenset({
     "aol", "fastmail", "gmail", "gmx", "googlemail", "hotmail", "icloud", "live", "outlook",
     "proton", "protonmail", "rocketmail", "tuta", "tutanota", "yahoo", "yandex", "ymail",
+    "mynet",
 })
 #: Personal mail domains whose first label is too common a word to match on its own.
 _PERSONAL_DOMAINS = frozenset({
@@ -98,7 +111,8 @@ _PERSONAL_DOMAINS = frozenset({
 #: Documentation domains (RFC 2606): addresses there are examples by definition.
 _EXAMPLE_TLDS = frozenset({"example", "invalid", "localhost", "test"})
 #: ``firstname.lastname``, ``firstname_lastname``, ``j.smith``, ``jane.m.doe``, ``jane.doe2``.
-_NAME_LOCAL = re.compile(r"[a-z][a-z'-]{0,39}[._](?:[a-z][._])?[a-z][a-z'-]{1,39}\d{0,4}")
+_NAME_LOCAL = re.compile(r"[a-zçğıöşü][a-zçğıöşü'-]{0,39}[._](?:[a-zçğıöşü][._])?"
+                         r"[a-zçğıöşü][a-zçğıöşü'-]{1,39}\d{0,4}")
 _LOCAL_PARTS = re.compile(r"[._'-]")
 #: Words that make ``social.media@`` or ``customer_care@`` a role, not a person.
 _ROLE_WORDS = frozenset({
@@ -110,6 +124,10 @@ _ROLE_WORDS = frozenset({
     "operations", "orders", "partners", "partnerships", "postmaster", "pr", "press", "privacy",
     "reply", "returns", "sales", "security", "service", "services", "shop", "social", "staff",
     "store", "support", "team", "web", "webmaster",
+    # Turkish: sosyal.medya@, musteri.hizmetleri@, basin@, destek@ ...
+    "basin", "basın", "bilgi", "destek", "hizmet", "hizmetleri", "ik", "iletisim", "iletişim",
+    "kurumsal", "medya", "musteri", "müşteri", "pazarlama", "satis", "satış", "sosyal",
+    "yardim", "yardım",
 })
 
 # --- API tokens and secrets ---------------------------------------------------------------
@@ -126,24 +144,28 @@ _KNOWN_TOKEN = re.compile(
     r"|[rs]k_(?:live|test)_[A-Za-z0-9]{20,}"                    # Stripe secret keys
     r"|sk-[A-Za-z0-9_-]{20,}"                                   # OpenAI-style keys
     r"|AIza[0-9A-Za-z_-]{35}"                                   # Google API key
+    r"|GOCSPX-[A-Za-z0-9_-]{24,}"                               # Google OAuth client secret
     r"|eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*"  # JSON Web Token
     r")(?![A-Za-z0-9])"
 )
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_+/=.-]{14,}")
 #: Secrets with spaces or punctuation in them, looked for only when their marker is present.
 _PRIVATE_KEY = re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----")
-_SLACK_WEBHOOK = re.compile(r"hooks\.slack\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+")
+_SLACK_WEBHOOK = re.compile(
+    r"hooks\.slack\.com/(?:services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+"
+    r"|(?:workflows|triggers)/T[A-Za-z0-9]+/[A-Za-z0-9]+/[A-Za-z0-9]+)"
+    r"|discord(?:app)?\.com/api/webhooks/\d+/[A-Za-z0-9_-]+", re.IGNORECASE)
 _URL_PASSWORD = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s/:@\[\]]+:[^\s/@\[\]]+@", re.IGNORECASE)
 #: ``password: hunter2``, ``pwd=...``, ``api_key = ...``: a secret named and then given.
 _KEYED_SECRET = re.compile(
-    r"(?<![A-Za-z])(?P<key>passwor[dt]|passwd|pwd|passcode|passphrase"
+    r"(?<![A-Za-z])(?P<key>passwor[dt]|passwd|pwd|passcode|passphrase|şifre|şifresi|parola"
     r"|api[ _-]?key|secret[ _-]?key|client[ _-]?secret|access[ _-]?token|auth[ _-]?token"
     r"|token|secret)"
     r"(?![A-Za-z])[ \t]*(?P<sep>[:=])[ \t]*(?P<value>[^\s,;]+)(?P<rest>[^\n]*)",
     re.IGNORECASE,
 )
-_PASSWORD_KEYS = ("passw", "pwd", "passc", "passp")
-_SECRET_WORDS = ("pass", "pwd", "key", "token", "secret")
+_PASSWORD_KEYS = ("passw", "pwd", "passc", "passp", "şifre", "parola")
+_SECRET_WORDS = ("pass", "pwd", "key", "token", "secret", "şifre", "parola")
 #: Words that follow ``password:`` in prose or forms without being the password.
 _NOT_A_PASSWORD = frozenset({
     "blank", "changed", "e.g", "empty", "hidden", "i.e", "n/a", "na", "none", "null",
@@ -164,11 +186,12 @@ _ALNUM_PAIR = re.compile(r"(?=([A-Za-z0-9])([A-Za-z0-9]))")
 #: prefix, a private key or a webhook. Searched with a ``\n`` in front of the text.
 _ANY_FINDING = _linear_re.compile(
     r"\d(?:[ .()+-]{0,3}\d){7}"
-    r"|(?i:passw\w*|pwd|passcode|passphrase|token|secret|key)[ \t]*[:=]"
+    r"|(?i:passw\w*|pwd|passcode|passphrase|token|secret|key|şifre\w*|parola)[ \t]*[:=]"
     r"|[^A-Za-z0-9+/_=-][A-Za-z0-9+/_=]{32,}"  # no hyphen: kebab ids are not keys
     r"|[^\s@]@[A-Za-z0-9]"
     r"|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|[rs]k_|[^A-Za-z]sk-|AIza|eyJ"
-    r"|PRIVATE KEY|hooks\.slack\.com"
+    r"|GOCSPX-|PRIVATE KEY|hooks\.slack\.com|(?i:discord(?:app)?\.com/api/webhooks)"
+    r"|(?i:TR)\d\d"
 )
 
 
@@ -221,14 +244,39 @@ def scan_text(text: str) -> list[Finding]:
     has_url = "://" in text or "www." in low
     plain = _URL.sub(_blank, text) if has_url else text
     found: list[Finding] = []
-    if any(_is_phone(m.group()) for m in _PHONE_RUN.finditer(plain)):
+    if any(_is_phone(m.group()) and not _is_reference(plain, m.start())
+           for m in _PHONE_RUN.finditer(plain)):
         found.append(PHONE)
+    if any(tckimlik.is_valid(m.group()) for m in _ELEVEN_DIGITS.finditer(plain)):
+        found.append(NATIONAL_ID)
+    if any(iban.is_valid(m.group()) for m in _IBAN.finditer(plain)) or any(
+            _is_card(m.group()) for m in _CARD_RUN.finditer(plain)):
+        found.append(BANK)
     if "@" in text and any(_is_personal_email(m["local"], m["domain"])
                            for m in _EMAIL.finditer(text)):
         found.append(EMAIL)
     if _has_secret(text, low, plain, has_url):
         found.append(TOKEN)
     return found
+
+
+#: National ids, IBANs and card numbers, each confirmed by its checksum (python-stdnum).
+_ELEVEN_DIGITS = re.compile(r"(?<![\d.,-])[1-9]\d{10}(?![\d.,-]?\d)")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b")
+_CARD_RUN = re.compile(r"(?<![\d-])[2-6]\d{3}(?:[ -]?\d{4}){2}[ -]?\d{1,7}(?![\d-])")
+#: Words just before a number that make it a reference, not a phone: invoice no. 0212345678.
+_REFERENCE_WORDS = re.compile(
+    r"(?i:invoice|order|ticket|case|ref(?:erence)?|receipt|tracking|fatura|sipari[sş]|"
+    r"kargo)(?:\W+(?i:no|nr|number|numaras[ıi]))?\W{0,3}$")
+
+
+def _is_reference(text: str, start: int) -> bool:
+    return bool(_REFERENCE_WORDS.search(text[max(0, start - 20):start]))
+
+
+def _is_card(run: str) -> bool:
+    digits = run.replace(" ", "").replace("-", "")
+    return 13 <= len(digits) <= 19 and luhn.is_valid(digits)
 
 
 def _has_secret(text: str, low: str, plain: str, has_url: bool) -> bool:
@@ -244,8 +292,9 @@ def _has_secret(text: str, low: str, plain: str, has_url: bool) -> bool:
         return True
     if "private key" in low and _PRIVATE_KEY.search(text):
         return True
-    if has_url and ("hooks.slack.com" in low and _SLACK_WEBHOOK.search(text)
-                    or "@" in text and _URL_PASSWORD.search(text)):
+    if ("hooks.slack.com" in low or "/api/webhooks/" in low) and _SLACK_WEBHOOK.search(text):
+        return True
+    if has_url and "@" in text and _URL_PASSWORD.search(text):
         return True
     return False
 
@@ -319,6 +368,8 @@ def _looks_random(token: str) -> bool:
     if not any(c.isdigit() for c in core) or not any(c.isalpha() for c in core):
         return False
     if _HEX.fullmatch(core):
+        if len(core) == 40 and core.islower():
+            return False  # a git commit (SHA-1), as in a link to a change
         return _entropy(core) >= 3.0
     if _entropy(core) < 3.5:
         return False

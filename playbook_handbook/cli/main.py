@@ -1,7 +1,8 @@
 """The ``handbook`` command: check playbooks, start new ones, keep generated files current.
 
 Exit codes: 0 clean, 1 content problems (a stale file with --check, an
-overdue review for ``stale``), 2 a usage error.
+overdue review for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
+difference, 2 when it cannot compare (a bad --base).
 """
 
 from __future__ import annotations
@@ -10,21 +11,16 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from playbook_handbook.checks.content import content_warnings
-from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
-from playbook_handbook.index.handbook import (
-    PLAYBOOKS_DIR,
-    Handbook,
-    discover,
-    display_path,
-    load_handbook,
-    today,
-)
-from playbook_handbook.model import schema
-from playbook_handbook.model.playbook import KINDS
-from playbook_handbook.problems import errors
-from playbook_handbook.review import codeowners, stale
+# Only what the parser needs is imported here, so `handbook --help` starts at
+# once; each command imports its own work (pydantic, Jinja, the limit tables).
+from playbook_handbook.model.dates import SettingError, parse_day
+from playbook_handbook.model.kinds import KINDS
+from playbook_handbook.sitemap import PLAYBOOKS_DIR
+
+if TYPE_CHECKING:
+    from playbook_handbook.index.handbook import Handbook
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
-    return args.run(args, parser)
+    try:
+        return args.run(args, parser)
+    except SettingError as exc:  # HANDBOOK_TODAY set to something that is not a date
+        from playbook_handbook.problems import neutralise
+
+        print(f"handbook: error: {neutralise(str(exc))}", file=sys.stderr)
+        return 2
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,6 +87,17 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (one a line) or a Markdown table for a job summary")
     stale_cmd.add_argument("--today", type=_date, help="compare with this day (YYYY-MM-DD)")
     stale_cmd.set_defaults(run=_stale)
+
+    diff = commands.add_parser(
+        "diff", help="what readers will see differently: the working tree against a revision")
+    _add_root(diff)
+    diff.add_argument("--base", metavar="REV",
+                      help="compare with this revision (default: the merge base with the "
+                           "default branch, else HEAD~1)")
+    diff.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="text, Markdown for a pull request, or JSON")
+    diff.add_argument("--today", type=_date, help="judge approvals on this day (YYYY-MM-DD)")
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -94,10 +107,12 @@ def _add_root(parser: argparse.ArgumentParser) -> None:
 
 
 def _date(text: str) -> dt.date:
+    from playbook_handbook.problems import neutralise
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-03-31") from None
+        return parse_day(text, "--today")
+    except SettingError as exc:
+        raise argparse.ArgumentTypeError(neutralise(str(exc).removeprefix("--today: "))) from None
 
 
 def _days(text: str) -> int:
@@ -108,6 +123,8 @@ def _days(text: str) -> int:
 
 def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Handbook:
     """The whole handbook under --root; a usage error when there is none."""
+    from playbook_handbook.index.handbook import load_handbook
+
     root: Path = args.root
     if not (root / PLAYBOOKS_DIR).is_dir():
         parser.error(f"no {PLAYBOOKS_DIR}/ folder in {root.resolve()}; "
@@ -116,6 +133,10 @@ def _repository(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Ha
 
 
 def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.checks.content import content_warnings
+    from playbook_handbook.index.handbook import discover, display_path, load_handbook, today
+    from playbook_handbook.problems import errors
+
     root: Path = args.root
     if not root.is_dir():
         parser.error(f"--root {root} is not a folder")
@@ -123,6 +144,8 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.paths:
         files = []
         for path in args.paths:
+            if not path.is_absolute() and (root / path).exists():
+                path = root / path  # a path inside --root, as the messages print it
             if path.is_dir():
                 files += discover(path)
             elif path.is_file():
@@ -152,6 +175,8 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.model import schema
+
     if args.check:
         stale = schema.stale_schemas(args.root)
         for path in stale:
@@ -163,6 +188,9 @@ def _schema(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.cli.scaffold import ScaffoldError, starter, write_starter
+    from playbook_handbook.index.handbook import today
+
     book = _repository(args, parser)
     try:
         new = starter(book, args.kind, args.id, args.today or today(),
@@ -184,6 +212,9 @@ def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.problems import errors, neutralise
+    from playbook_handbook.review import codeowners
+
     book = _repository(args, parser)
     failing = errors(book.problems)
     if failing:
@@ -192,8 +223,8 @@ def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         return 1
     result = codeowners.codeowners(book)
     for rel, owner in result.skipped:
-        print(f"{rel}: owner '{owner}' is not a GitHub handle like @team; "
-              "no reviewer is requested for it", file=sys.stderr)
+        print(neutralise(f"{rel}: owner '{owner}' is not a GitHub handle like @team; "
+                         "no reviewer is requested for it"), file=sys.stderr)
     if args.check:
         if codeowners.stale(args.root, result.text):
             print(f"{codeowners.CODEOWNERS_PATH.as_posix()}: out of date with the playbook "
@@ -205,6 +236,10 @@ def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.problems import errors
+    from playbook_handbook.review import stale
+
     book = _repository(args, parser)
     states = stale.due_for_review(book, args.today or today(), args.within)
     if args.format == "markdown":
@@ -221,6 +256,16 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
               "out of this list; run: handbook check", file=sys.stderr)
     return 1 if overdue else 0
+
+
+def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.index.handbook import today
+    from playbook_handbook.review.diff.command import run
+
+    if not (args.root / PLAYBOOKS_DIR).is_dir():
+        parser.error(f"no {PLAYBOOKS_DIR}/ folder in {args.root.resolve()}; "
+                     "run from the handbook repository or pass --root")
+    return run(args.root, args.base, args.format, args.today or today())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,21 +21,14 @@ from playbook_handbook.index.handbook import (
     discover,
 )
 from playbook_handbook.load.yamlsource import load_text
-from playbook_handbook.model.playbook import KIND_FOLDERS, _check_id
+from playbook_handbook.model.kinds import BY_NAME, KIND_FOLDERS
+from playbook_handbook.model.playbook import _check_id
 from playbook_handbook.model.validate import validate_playbook
 from playbook_handbook.problems import errors
 
 STARTERS = Path(__file__).parent / "starters"
 #: Owner written when neither --owner nor another playbook of the kind names one.
 PLACEHOLDER_OWNER = "@your-team"
-#: The skill most playbooks of each kind teach, offered as the starting value.
-KIND_SKILL: dict[str, str] = {
-    "strategy-questions": "strategy-planning",
-    "audience-identification": "analytics",
-    "campaign-length": "strategy-planning",
-    "crisis-handling": "crisis-communication",
-    "guide": "content",
-}
 #: A new holding statement's approval lapses this many days after today.
 APPROVAL_DAYS = 90
 
@@ -70,7 +63,7 @@ def starter(book: Handbook, kind: str, playbook_id: str, today: dt.date, *,
         "__PATH__": rel,
         "__TITLE__": _quoted(title if title is not None else _title_from_id(playbook_id)),
         "__OWNER__": _quoted(owner),
-        "__SKILL__": KIND_SKILL[kind],
+        "__SKILL__": BY_NAME[kind].starter_skill,
         "__TODAY__": today.isoformat(),
         "__APPROVED_UNTIL__": (today + dt.timedelta(days=APPROVAL_DAYS)).isoformat(),
     }

@@ -16,20 +16,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook_handbook import sitemap
 from playbook_handbook.load.yamlsource import Source, load_file
-from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES, AnyPlaybook, OnboardingPath
+from playbook_handbook.model.dates import SettingError, parse_day  # noqa: F401 - re-exported
+from playbook_handbook.model.playbook import (
+    KIND_FOLDERS,
+    KIND_TITLES,
+    AnyPlaybook,
+    OnboardingPath,
+)
 from playbook_handbook.model.validate import validate_path, validate_playbook
 from playbook_handbook.problems import Problem
+from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR  # noqa: F401 - re-exported
 
-PLAYBOOKS_DIR = "playbooks"
-PATHS_DIR = "paths"
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def today() -> dt.date:
     """Today, or the date in ``HANDBOOK_TODAY`` (YYYY-MM-DD) so tests can fix it."""
     fixed = os.environ.get("HANDBOOK_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    return parse_day(fixed, "HANDBOOK_TODAY") if fixed else dt.date.today()
 
 
 @dataclass
@@ -52,7 +58,7 @@ class Entry:
     @property
     def page_uri(self) -> str:
         """Where the generated Markdown page lives in the docs tree."""
-        return f"playbooks/{self.category}/{self.id}.md"
+        return sitemap.playbook_page(self.category, self.id)
 
     def position(self, *loc: object) -> tuple[int, int]:
         return self.source.position(tuple(loc))
@@ -71,7 +77,7 @@ class PathEntry:
 
     @property
     def page_uri(self) -> str:
-        return f"paths/{self.id}.md"
+        return sitemap.path_page(self.id)
 
 
 @dataclass
@@ -139,13 +145,13 @@ class Handbook:
 
 
 def discover(base: Path) -> list[Path]:
-    """YAML files under ``base``, sorted."""
+    """YAML files under ``base``, sorted (``.YML`` too: loading reports its name)."""
     if not base.is_dir():
         return []
     # os.walk and string paths: this runs on every preview rebuild, for every file.
     found = [os.path.join(folder, name)
              for folder, _dirs, names in os.walk(base, followlinks=True)
-             for name in names if os.path.splitext(name)[1] in YAML_SUFFIXES]
+             for name in names if os.path.splitext(name)[1].lower() in YAML_SUFFIXES]
     found.sort(key=lambda path: path.split(os.sep))  # the order of sorted(Path)
     return [Path(path) for path in found if os.path.isfile(path)]
 
@@ -184,6 +190,13 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
     for file in extra:
         if file not in playbook_files and file not in path_files:
             (path_files if file.is_relative_to(root / PATHS_DIR) else playbook_files).append(file)
+
+    for file in [*playbook_files, *path_files]:
+        if file.suffix not in YAML_SUFFIXES:  # .YML, .Yaml: tools and links expect .yml
+            book.problems.append(Problem(
+                display_path(file, root), 1, 1,
+                f"the file name ends in {file.suffix}; rename it to "
+                f"{file.stem}{file.suffix.lower()}", "file-name"))
 
     for file in playbook_files:
         rel = display_path(file, root)
@@ -310,13 +323,21 @@ def _add_path(book: Handbook, entry: PathEntry) -> None:
 
 
 def _check_aliases(book: Handbook) -> None:
+    """Every /go/<id>/ link has one owner: playbook ids, their former ids, path ids."""
     for entry in book.playbooks.values():
         for index, alias in enumerate(entry.playbook.aliases):
-            if alias not in book.playbooks and alias not in book.aliases:
+            if (alias not in book.playbooks and alias not in book.aliases
+                    and alias not in book.paths):
                 book.aliases[alias] = entry.id
                 continue
             line, column = entry.position("aliases", index)
-            if alias in book.playbooks:
+            if alias in book.paths:
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"alias '{alias}' is the id of the onboarding path "
+                    f"{book.paths[alias].rel_path}; both would answer /go/{alias}/",
+                    "alias-collision"))
+            elif alias in book.playbooks:
                 owner = book.playbooks[alias].rel_path
                 book.problems.append(Problem(
                     entry.rel_path, line, column,
@@ -330,7 +351,17 @@ def _check_aliases(book: Handbook) -> None:
 
 
 def _check_references(book: Handbook) -> None:
+    for path in book.paths.values():
+        if path.id in book.playbooks:
+            line, column = path.source.position(("id",))
+            book.problems.append(Problem(
+                path.rel_path, line, column,
+                f"id '{path.id}' is also the id of the playbook "
+                f"{book.playbooks[path.id].rel_path}; both would answer /go/{path.id}/",
+                "duplicate-id"))
     for entry in book.playbooks.values():
+        _check_replacement_cycle(book, entry)
+        _check_anchors(book, entry)
         pb = entry.playbook
         refs = [(("related", i), ref) for i, ref in enumerate(pb.related)]
         if pb.replaced_by:
@@ -343,8 +374,52 @@ def _check_references(book: Handbook) -> None:
                                              "a playbook cannot refer to itself", "self-reference"))
     for path in book.paths.values():
         for index, step in enumerate(path.path.steps):
-            _check_reference(book, path.rel_path, path.source, ("steps", index, "playbook"),
-                             step.playbook)
+            loc = ("steps", index, "playbook")
+            _check_reference(book, path.rel_path, path.source, loc, step.playbook)
+            target = book.playbooks.get(step.playbook)
+            if target is not None and target.playbook.status == "deprecated":
+                line, column = path.source.position(loc)
+                book.problems.append(Problem(
+                    path.rel_path, line, column,
+                    f"'{step.playbook}' is deprecated; send readers to "
+                    f"'{target.playbook.replaced_by}' instead", "deprecated-step"))
+
+
+def _check_anchors(book: Handbook, entry: Entry) -> None:
+    """Step anchors (``anchor:``) are link targets: two steps may not share one."""
+    for field_name in ("steps", "worksheet"):
+        seen: set[str] = set()
+        for index, step in enumerate(getattr(entry.playbook, field_name, ())):
+            if step.anchor in seen:
+                line, column = entry.position(field_name, index, "anchor")
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"another step already has the anchor '{step.anchor}'; each step's "
+                    "anchor must be unique, as links lead to it", "duplicate-anchor"))
+            elif step.anchor:
+                seen.add(step.anchor)
+
+
+def _check_replacement_cycle(book: Handbook, entry: Entry) -> None:
+    """replaced_by must lead, in the end, to a playbook that is not deprecated."""
+    seen = [entry.id]
+    current = entry
+    while current.playbook.replaced_by:
+        following = book.playbooks.get(current.playbook.replaced_by)
+        if following is None:
+            return  # an unknown id has its own error
+        if following.id == entry.id:
+            line, column = entry.source.position(("replaced_by",))
+            chain = " -> ".join([*seen, entry.id])
+            book.problems.append(Problem(
+                entry.rel_path, line, column,
+                f"replaced_by goes round in a circle ({chain}); point it at the playbook "
+                "readers should use now", "replacement-cycle"))
+            return
+        if following.id in seen:
+            return  # a circle further on: reported at the playbooks in it
+        seen.append(following.id)
+        current = following
 
 
 def _check_reference(book: Handbook, rel: str, source: Source, loc: tuple, ref: str) -> None:

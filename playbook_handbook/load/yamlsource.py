@@ -13,6 +13,7 @@ dates, merge keys, and documents that expand past the limits below.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,22 @@ _SCALARS = {
 }
 
 PathKey = tuple[Any, ...]
+
+#: A whole number as a person writes it. YAML 1.1 reads more as numbers: 0x1F (31),
+#: 010 (8, octal), 0b11, 1_000 and 1:30 (90, base 60); those are refused.
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+class OddNumber(int):
+    """A number YAML 1.1 read from a form people do not mean as one (``0x1F``,
+    ``010``, ``1:30``); ``text`` is what the file says. Number fields refuse it."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> OddNumber:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
 
 
 @dataclass
@@ -272,6 +289,8 @@ class _Walker:
                       "text, numbers, dates, lists and mappings", "tag")
             return None
         try:
+            if node.tag == INT and not _PLAIN_INT.fullmatch(node.value):
+                return OddNumber(construct(node), node.value)
             return construct(node)
         except Exception:  # noqa: BLE001 - any constructor failure is a content error
             # PyYAML's constructors fail in several ways on odd explicit tags (!!int "").

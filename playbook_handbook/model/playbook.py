@@ -11,7 +11,25 @@ import re
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from markdown_it import MarkdownIt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
+
+from playbook_handbook.model.dates import FIRST_DATE, LAST_DATE
+from playbook_handbook.model.kinds import (  # noqa: F401 - re-exported for the layers above
+    DEFAULT_REVIEW_DAYS,
+    KIND_FOLDERS,
+    KIND_TITLES,
+    KINDS,
+)
+from playbook_handbook.sitemap import RESERVED_IDS
 
 # --- vocabularies -----------------------------------------------------------
 
@@ -19,31 +37,7 @@ Kind = Literal[
     "strategy-questions", "audience-identification", "campaign-length",
     "crisis-handling", "guide",
 ]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
-
-#: Folder under ``playbooks/`` that holds each kind, and its human title.
-KIND_FOLDERS: dict[str, str] = {
-    "strategy-questions": "strategy-questions",
-    "audience-identification": "audience-identification",
-    "campaign-length": "campaign-length",
-    "crisis-handling": "crisis-handling",
-    "guide": "guides",
-}
-KIND_TITLES: dict[str, str] = {
-    "strategy-questions": "Strategy questions",
-    "audience-identification": "Audience identification",
-    "campaign-length": "Campaign length",
-    "crisis-handling": "Crisis handling",
-    "guide": "Guides",
-}
-#: Days between reviews when a playbook does not say.
-DEFAULT_REVIEW_DAYS: dict[str, int] = {
-    "strategy-questions": 365,
-    "audience-identification": 180,
-    "campaign-length": 180,
-    "crisis-handling": 90,
-    "guide": 180,
-}
+assert Kind.__args__ == KINDS, "model/kinds.py and the Kind type list the same kinds"  # type: ignore[attr-defined]
 
 Level = Literal["foundation", "practitioner", "expert"]
 Status = Literal["draft", "active", "deprecated"]
@@ -59,6 +53,8 @@ Role = Literal[
     "new-hire", "community-manager", "content-creator", "social-media-manager",
     "strategist", "customer-care", "analyst", "team-lead", "crisis-on-call",
 ]
+#: Where a text is posted; each has its own length limit (checks/data/network_limits.yml).
+Surface = Literal["post", "comment", "dm", "title", "description"]
 Objective = Literal["awareness", "consideration", "conversion", "launch", "always-on"]
 #: The yes/no questions of the crisis triage widget. A severity level lists the
 #: questions whose "yes" puts an incident at that level (``triggers``).
@@ -67,12 +63,6 @@ TriageQuestion = Literal["harm", "legal", "media", "spreading", "growing"]
 # --- text types ---------------------------------------------------------------
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-#: Ids that would collide with pages or folders the site itself uses.
-RESERVED_IDS = frozenset({
-    "assets", "search", "tags", "go", "playbooks", "paths", "stylesheets",
-    "javascripts", "index", "404", "sitemap", "review-queue", "skills", "whats-new",
-    "cards",
-})
 MAX_ID = 60
 
 
@@ -89,18 +79,88 @@ def _check_id(value: str) -> str:
     return value
 
 
+#: Bidirectional controls reorder what a reader (and a reviewer) sees: "Trojan Source".
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Characters that show nothing: a title of only these looks empty.
+_INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+                        "\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0]*")
+
+
+#: Control characters (escape, bell, NUL ...): never text a reader should see.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(value: str) -> str:
+    control = _CONTROL.search(value)
+    if control:
+        raise ValueError(f"holds the control character U+{ord(control.group()):04X}, which "
+                         "no page or terminal shows as text; delete it")
+    bidi = _BIDI_CONTROLS.search(value)
+    if bidi:
+        raise ValueError(
+            f"holds the invisible direction control U+{ord(bidi.group()):04X}, which "
+            "reorders the text on screen; delete it (right-to-left words need no control "
+            "characters)")
+    if _INVISIBLE.fullmatch(value):
+        raise ValueError("must not be blank (it holds only spaces or invisible characters)")
+    return value
+
+
+_IMAGE_PARSER = MarkdownIt("commonmark", {"html": False})
+
+
+def _no_remote_image(value: str) -> str:
+    """Refuse ``![alt](https://...)``: the renderer shows no images, and a page must
+    load nothing from another host."""
+    if "![" not in value or value.count("[") > 400:
+        return value  # many brackets: rendered as plain text (render.text_html.MAX_MARKS)
+    for block in _IMAGE_PARSER.parse(value):
+        for token in block.children or ():
+            if token.type == "image":
+                raise ValueError(
+                    f"shows the image {token.attrs.get('src', '')}; playbook text shows no "
+                    "images (a page loads nothing from another host), so link to it "
+                    "instead: [what it shows](address)")
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must fit on one line")
-    if not value.strip():
-        raise ValueError("must not be blank")
-    return value.strip()
+    return _no_remote_image(_visible(value)).strip()
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be blank")
+    return _no_remote_image(_visible(value))
+
+
+
+
+def _check_date(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise ValueError(f"{value.isoformat()} is outside the dates a playbook may use "
+                         f"({FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()})")
     return value
+
+
+#: A whole number written as one: YAML 1.1 also reads 0x1F, 010, 1:30 and yes as
+#: numbers; the loader refuses those forms and Strict refuses yes/no and 30.0.
+def _written_as_number(value: object) -> object:
+    text = getattr(value, "text", None)  # load.yamlsource.OddNumber
+    if text is not None:
+        raise ValueError(f"unquoted {text} is read by YAML as the number {int(value)}; "
+                         f"write the number as {int(value)}")
+    return value
+
+
+WholeNumber = Annotated[int, Strict(), BeforeValidator(_written_as_number)]
+
+
+def whole_number(ge: int, le: int) -> object:
+    """A :data:`WholeNumber` from ``ge`` to ``le``, for optional fields: the range must
+    sit inside the validator for the JSON Schema to show it as minimum/maximum."""
+    return Annotated[int, Strict(), Field(ge=ge, le=le), BeforeValidator(_written_as_number)]
+Date = Annotated[dt.date, AfterValidator(_check_date)]
 
 
 def _check_url(value: str) -> str:
@@ -158,6 +218,10 @@ class Template(Block):
     text: LongText = Field(description="The text to copy, exactly as it should be posted.")
     networks: list[Network] = Field(
         default_factory=list, description="Networks this text is meant for.")
+    surface: Surface = Field(
+        "post", description="Where the text is posted, for its length limit: post (the "
+                            "default), comment (a comment or a reply to one), dm (a direct "
+                            "or private message), title or description (of a video or Pin).")
 
 
 class SelfCheck(Block):
@@ -186,10 +250,11 @@ class PlaybookBase(Block):
     skills: list[Skill] = Field(min_length=1)
     networks: list[Network] = Field(min_length=1)
     tags: list[Tag] = Field(min_length=1, max_length=20)
-    time_minutes: int = Field(ge=1, le=600, description="Minutes to read and work through it.")
-    last_reviewed: dt.date = Field(description="Date of the last full review, YYYY-MM-DD.")
-    review_interval_days: int | None = Field(
-        None, ge=7, le=730, description="Days between reviews; defaults by kind.")
+    time_minutes: WholeNumber = Field(ge=1, le=600,
+                                      description="Minutes to read and work through it.")
+    last_reviewed: Date = Field(description="Date of the last full review, YYYY-MM-DD.")
+    review_interval_days: whole_number(7, 730) | None = Field(  # type: ignore[valid-type]
+        None, description="Days between reviews; defaults by kind.")
     status: Status = "active"
     replaced_by: Id | None = Field(None, description="For deprecated playbooks: the id to use.")
     related: list[Id] = Field(default_factory=list, max_length=20)
@@ -256,8 +321,9 @@ class DurationRule(Block):
     objective: Objective
     format: Line = Field(description="The format, e.g. Instagram Stories or paid short video.")
     network: Network | Literal["any"] = "any"
-    min_days: int = Field(ge=1, le=730)
-    max_days: int | None = Field(None, ge=1, le=730, description="Leave out for always-on.")
+    min_days: WholeNumber = Field(ge=1, le=730)
+    max_days: whole_number(1, 730) | None = Field(  # type: ignore[valid-type]
+        None, description="Leave out for always-on.")
     rationale: Prose
 
     @model_validator(mode="after")
@@ -275,11 +341,11 @@ class CampaignLength(PlaybookBase):
 
 
 class SeverityLevel(Block):
-    level: int = Field(ge=1, le=5, description="1 is the most severe.")
+    level: WholeNumber = Field(ge=1, le=5, description="1 is the most severe.")
     name: Line
     criteria: Prose
     examples: list[Line] = Field(min_length=1)
-    respond_within_minutes: int = Field(ge=1, le=10080)
+    respond_within_minutes: WholeNumber = Field(ge=1, le=10080)
     alert: list[Line] = Field(min_length=1, description="Roles to alert, never private numbers.")
     approver: Line = Field(description="Role that approves public replies at this level.")
     triggers: list[TriageQuestion] = Field(
@@ -304,7 +370,7 @@ class CrisisRole(Block):
 
 class HoldingStatement(Template):
     approver: Line = Field(description="Role that approved this wording.")
-    approved_until: dt.date = Field(description="Approval lapses after this date.")
+    approved_until: Date = Field(description="Approval lapses after this date.")
 
 
 class CrisisHandling(PlaybookBase):
@@ -372,5 +438,5 @@ class OnboardingPath(Block):
     summary: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
     owner: Annotated[Line, Field(max_length=80)]
     audience: list[Role] = Field(min_length=1)
-    last_reviewed: dt.date
+    last_reviewed: Date
     steps: list[PathStep] = Field(min_length=1, max_length=60)

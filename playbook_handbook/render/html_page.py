@@ -7,30 +7,38 @@ through Markdown (:mod:`playbook_handbook.render.text_html`). The plugin hands t
 MkDocs as the page's content, with its table of contents.
 
 Every value a template prints goes through :func:`finalize`: text that no
-filter has made safe is shown as one line of inline Markdown, so YAML text can
-never open HTML or end the element it sits in.
+filter has made safe is shown as plain text (titles, names, owners), so YAML
+text can never open HTML or end the element it sits in. Markdown fields use
+the ``prose``, ``inline``, ``cell`` and ``lead`` filters.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
-from markdown.extensions.toc import slugify as markdown_slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from playbook_handbook.render.text_html import TextToHtml, code_block
+from playbook_handbook import sitemap
+from playbook_handbook.mkdocs_compat import TocSettings, page_url
+from playbook_handbook.render import text_markdown
+from playbook_handbook.render.links import Anchors, quote_url
+from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
+_FIXED_HEADING = re.compile(r'heading\(\d, "[^"]*", "([a-z0-9-]+)"\)')
+#: Ids the templates give their own section headings (``heading(2, "Steps", "steps")``):
+#: an anchor made from YAML text never takes one, whichever comes first on the page.
+SECTION_IDS = frozenset(
+    match for template in (Path(__file__).parent / "templates").rglob("*.html")
+    for match in _FIXED_HEADING.findall(template.read_text(encoding="utf-8")))
 
 
 @dataclass
@@ -51,33 +59,9 @@ class RenderedPage:
         return set(_ID.findall(self.html))
 
 
-def page_url(uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives the page built from docs file ``uri`` (as ``File.url``)."""
-    stem = uri[:-3] if uri.endswith(".md") else uri
-    parent, name = posixpath.split(stem)
-    if not directory_urls:
-        return f"{stem}.html"
-    if name == "index":
-        return f"{parent}/" if parent else "./"
-    return f"{stem}/"
-
-
 def safe_url(value: str) -> Markup:
     """A validated http(s) address, quoted for an ``href`` attribute."""
-    return Markup(html.escape(quote(value, safe=":/?#[]@!$&'*+,;=%~-._"), quote=True))
-
-
-def nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Flat headings in page order as the nested tokens MkDocs builds a TOC from."""
-    tokens: list[dict[str, Any]] = []
-    stack: list[dict[str, Any]] = []
-    for heading in headings:
-        token = {**heading, "children": []}
-        while stack and stack[-1]["level"] >= token["level"]:
-            stack.pop()
-        (stack[-1]["children"] if stack else tokens).append(token)
-        stack.append(token)
-    return tokens
+    return Markup(html.escape(quote_url(value), quote=True))
 
 
 class PageState:
@@ -88,7 +72,9 @@ class PageState:
         self.page_url = page_url(page_uri, renderer.directory_urls)
         self.embedded = embedded
         self.headings: list[dict[str, Any]] = []
-        self.ids: set[str] = set()
+        #: Every id on the page: step anchors and heading ids share one namespace.
+        self.anchors = Anchors(reserved=SECTION_IDS)
+        self.ids = self.anchors.used
 
     def link(self, to_uri: str) -> Markup:
         """The URL of docs file ``to_uri`` relative to this page."""
@@ -97,39 +83,34 @@ class PageState:
 
     def anchor(self, text: str, fallback: str) -> str:
         """A stable id for a heading titled ``text``, unique on the page."""
-        slug = self.settings.slugify(text) or fallback
-        base, n = slug, 2
-        while slug in self.ids:
-            slug, n = f"{base}-{n}", n + 1
-        self.ids.add(slug)
-        return slug
+        return self.anchors.new(text, fallback)
 
     def heading(self, level: int, title: Any, id: str | None = None,
                 prefix: str = "") -> Markup:
         """An ``<hN>`` with a permalink, recorded for the table of contents.
 
-        ``title`` is YAML text (shown as inline Markdown) or safe HTML. Without
+        ``title`` is YAML text (shown as plain text) or safe HTML. Without
         ``id``, one is made as the Markdown ``toc`` extension would. On a
         hand-written page (a ``playbook_section`` macro) the heading is written
         as Markdown, so it joins that page's own table of contents.
         """
         inner = Markup(html.escape(prefix, quote=False)) + (
-            title if isinstance(title, Markup) else self.settings.text.inline(str(title)))
-        plain = html.unescape(_TAG.sub("", inner))
+            title if isinstance(title, Markup) else plain(title))
+        bare = html.unescape(_TAG.sub("", inner))
         if id is None:
-            id = base = self.settings.toc_slugify(plain, "-")
+            id = base = self.settings.toc.slugify(bare, "-")
             n = 1
             while id in self.ids:
                 id, n = f"{base}_{n}", n + 1
         self.ids.add(id)
         if self.embedded:
-            return Markup(f"\n{'#' * level} {inner} {{#{id}}}\n\n")
+            return Markup(f"\n{'#' * level} {text_markdown.plain(bare)} {{#{id}}}\n\n")
         self.headings.append({"level": level, "id": id,
-                              "name": html.escape(plain, quote=False)})
-        link, settings = "", self.settings
-        if settings.permalink is not None:
-            link = (f'<a class="headerlink" href="#{id}" '
-                    f'title="{html.escape(settings.permalink_title)}">{settings.permalink}</a>')
+                              "name": html.escape(bare, quote=False)})
+        link, toc = "", self.settings.toc
+        if toc.permalink is not None:
+            link = (f'<a class="{html.escape(toc.permalink_class)}" href="#{id}" '
+                    f'title="{html.escape(toc.permalink_title)}">{html.escape(toc.permalink)}</a>')
         return Markup(f'<h{level} id="{id}">{inner}{link}</h{level}>')
 
 
@@ -138,17 +119,10 @@ class HtmlRenderer:
 
     def __init__(self, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None,
                  text: TextToHtml, filters: dict[str, Any], globals: dict[str, Any],
-                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None,
-                 slugify: Callable[[str], str]):
+                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None):
         self.text = text
         self.directory_urls = directory_urls
-        toc = toc_config or {}
-        permalink = toc.get("permalink", False)
-        self.permalink = (None if not permalink else
-                          "¶" if permalink is True else str(permalink))
-        self.permalink_title = toc.get("permalink_title", "Permanent link")
-        self.toc_slugify = toc.get("slugify", markdown_slugify)
-        self.slugify = slugify
+        self.toc = TocSettings.from_config(toc_config)
         self.env = jinja2.Environment(
             loader=loader,
             bytecode_cache=bytecode_cache,
@@ -164,7 +138,7 @@ class HtmlRenderer:
         self.env.filters.update(filters)
         self.env.filters.update(
             prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
-            code=code_block, url=safe_url,
+            code=code_block, url=safe_url, plain=plain,
         )
         self.env.globals = globals
 
@@ -175,7 +149,7 @@ class HtmlRenderer:
             return ""
         if isinstance(value, (int, float, dt.date)):
             return Markup(value)
-        return self.text.inline(str(value))
+        return plain(value)
 
     def render(self, template: str, page_uri: str, *, embedded: bool = False,
                **context: Any) -> tuple[str, PageState]:
@@ -184,5 +158,5 @@ class HtmlRenderer:
         out = self.env.get_template(template).render(
             page_uri=page_uri, link=state.link, anchor=state.anchor, heading=state.heading,
             playbook_url=lambda playbook_id: state.link(book.require(playbook_id).page_uri),
-            embedded=embedded, **context)
+            card_uri=sitemap.card_page, embedded=embedded, **context)
         return out, state

@@ -5,8 +5,11 @@ Templates live in ``render/templates/``; a file of the same name under
 Playbook pages are HTML templates (``*.html``, see :mod:`playbook_handbook.render.html_page`);
 the other pages, few and short, are Markdown templates (``*.md``). In those,
 every value a template prints goes through :func:`_finalize`: text that no
-filter has made safe is treated as one line of inline Markdown, so YAML text
-can never open HTML or end the construct it sits in.
+filter has made safe is plain text (every ASCII punctuation mark written as a
+character reference), so YAML text can never open HTML, start Markdown or end
+the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
+``cell`` filters: rendered by the one safe path for YAML text
+(:mod:`playbook_handbook.render.text_html`), then made inert for the page.
 """
 
 from __future__ import annotations
@@ -16,21 +19,21 @@ import html
 import json
 import posixpath
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 
+from playbook_handbook import sitemap
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.model.playbook import KIND_FOLDERS, KIND_TITLES
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
-from playbook_handbook.render.text_html import DEFAULT_EXTENSIONS, TextToHtml
+from playbook_handbook.render.links import Anchors, quote_url
+from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -78,15 +81,15 @@ TRIAGE_QUESTIONS = {
 }
 
 
-# Text that markdown_text.inline() returns unchanged: it starts with a letter,
-# holds only letters, digits, single spaces and punctuation that is neither
-# HTML nor able to open a Markdown block. Most values a page prints are like
-# this, and skipping inline() for them saves a fifth of the rendering time.
-_PUNCT = r"A-Za-z0-9,.;:'\"()/!?%*_\[\]’‘“”–—-"
+# Text that markdown_text.plain() returns unchanged: it starts with a letter and
+# holds only letters, digits, single spaces and punctuation that cannot start
+# Markdown. Most values a page prints are like this; the check saves time.
+_PUNCT = r"A-Za-z0-9,.;'\"()/?%’‘“”–—-"
 _PLAIN = re.compile(f"[A-Za-z][{_PUNCT}]*(?: [{_PUNCT}]+)*")
 
 
 def _finalize(value: Any) -> Any:
+    """Any value a Markdown template prints unfiltered is plain text."""
     if isinstance(value, Markup) or value is None:
         return "" if value is None else value
     if isinstance(value, (int, float, dt.date)):
@@ -94,25 +97,13 @@ def _finalize(value: Any) -> Any:
     text = str(value)
     if _PLAIN.fullmatch(text):
         return Markup(text)
-    return Markup(markdown_text.inline(text))
+    return Markup(markdown_text.plain(text))
 
 
 def _safe(function):
     def wrapper(*args, **kwargs):
         return Markup(function(*args, **kwargs))
     return wrapper
-
-
-def slugify(text: str) -> str:
-    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return "-".join(re.findall(r"\w+", text))[:60].strip("-")
-
-
-def url(value: str) -> str:
-    """A validated http(s) address, made safe for a Markdown link target."""
-    return quote(value, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
 def words(value: str) -> str:
@@ -185,8 +176,10 @@ class Renderer:
                  markdown_extensions: list[Any] | None = None,
                  mdx_configs: dict[str, Any] | None = None,
                  directory_urls: bool = True, templates: Path = TEMPLATES):
-        """``markdown_extensions`` and ``mdx_configs``: the site's (MkDocs config), used
-        for the text of playbook pages; ``templates``: where the templates live."""
+        """``mdx_configs``: the site's (MkDocs config), for the ``toc`` permalinks;
+        ``markdown_extensions`` is not used: YAML text has its own fixed Markdown
+        subset (:mod:`playbook_handbook.render.text_html`); ``templates``: where the
+        templates live."""
         self.book = book
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and (override_dir / "handbook").is_dir():
@@ -208,18 +201,21 @@ class Renderer:
             comment_start_string="{##",
             comment_end_string="##}",
         )
+        text = TextToHtml()
         self.env.filters.update(
-            prose=_safe(markdown_text.prose),
-            inline=_safe(markdown_text.inline),
-            cell=_safe(markdown_text.cell),
-            quoted=_safe(markdown_text.quoted),
+            # YAML text rendered by the one safe path (text_html), made inert for Markdown.
+            prose=lambda v: Markup(markdown_text.protect(text.block(str(v)))),
+            inline=lambda v: Markup(markdown_text.protect(text.inline(str(v)))),
+            cell=lambda v, sep="<br>": Markup(markdown_text.protect(text.cell(str(v), sep))),
+            plain=_safe(markdown_text.plain),
+            quoted=_safe(markdown_text.plain),  # an admonition title: no " left to end it
             fence=_safe(markdown_text.fence),
             words=words,
             minutes=minutes,
             days_range=days_range,
             network=lambda n: NETWORK_NAMES.get(n, n),
             isodate=lambda d: d.isoformat(),
-            url=_safe(url),
+            url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
             htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
             yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
@@ -232,9 +228,9 @@ class Renderer:
         configs = mdx_configs or {}
         self.html = HtmlRenderer(
             loader, template_cache,
-            TextToHtml(markdown_extensions or DEFAULT_EXTENSIONS, configs),
+            text,
             dict(self.env.filters), self.env.globals,
-            directory_urls=directory_urls, toc_config=configs.get("toc"), slugify=slugify)
+            directory_urls=directory_urls, toc_config=configs.get("toc"))
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -269,16 +265,11 @@ class Renderer:
         def playbook_url(playbook_id: str) -> Markup:
             return link(self.book.require(playbook_id).page_uri)
 
-        seen: set[str] = set()
+        anchors = Anchors()
 
         def anchor(text: str, fallback: str) -> Markup:
             """An attribute list ``{#id}`` giving a heading a stable, unique id."""
-            slug = slugify(text) or fallback
-            base, n = slug, 2
-            while slug in seen:
-                slug, n = f"{base}-{n}", n + 1
-            seen.add(slug)
-            return Markup("{#" + slug + "}")
+            return Markup("{#" + anchors.new(text, fallback) + "}")
 
         return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
                 "anchor": anchor, **extra}
@@ -321,14 +312,14 @@ class Renderer:
 
     def card_page(self, entry: Entry) -> str:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.markdown_page("card.md", f"cards/{entry.id}.md", entry=entry,
+        return self.markdown_page("card.md", sitemap.card_page(entry.id), entry=entry,
                                   pb=entry.playbook)
 
     def skills_page(self) -> str:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in SKILLS}
-        return self.markdown_page("skills.md", "skills.md", grid=grid, skills=SKILLS,
+        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=SKILLS,
                                   levels=LEVELS)
 
     def paths_index_page(self) -> str:
@@ -339,13 +330,14 @@ class Renderer:
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.markdown_page("review_queue.md", "review-queue.md", groups=groups)
+        return self.markdown_page("review_queue.md", sitemap.REVIEW_QUEUE_PAGE, groups=groups)
 
     def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.markdown_page("whats_new.md", "whats-new.md", changes=changes, days=days)
+        return self.markdown_page("whats_new.md", sitemap.WHATS_NEW_PAGE, changes=changes,
+                                  days=days)
 
     # -- fragments for macros --------------------------------------------------
 

@@ -28,8 +28,10 @@ _ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled", "name", "value"},
     "label": {"for"},
-    "td": {"colspan", "rowspan", "align"},
-    "th": {"colspan", "rowspan", "align", "scope"},
+    # Markdown tables align a column with style="text-align: ..."; only that
+    # property is kept (filter_style_properties below).
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
     "ol": {"start"},
     "details": {"open"},
     "time": {"datetime"},
@@ -51,6 +53,7 @@ _CLEANER = nh3.Cleaner(
     url_schemes={"http", "https", "mailto", "tel"},
     link_rel=None,
     strip_comments=False,
+    filter_style_properties={"text-align"},
 )
 
 

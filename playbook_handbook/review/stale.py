@@ -9,6 +9,7 @@ import datetime as dt
 import html
 
 from playbook_handbook.index.handbook import Handbook
+from playbook_handbook.problems import neutralise
 from playbook_handbook.review.freshness import ReviewState, review_queue
 
 
@@ -22,7 +23,8 @@ def due_for_review(book: Handbook, today: dt.date, within: int | None) -> list[R
 
 def text_line(state: ReviewState) -> str:
     """``path: owner, due YYYY-MM-DD``."""
-    return f"{state.entry.rel_path}: {state.entry.playbook.owner}, due {state.due.isoformat()}"
+    return neutralise(f"{state.entry.rel_path}: {state.entry.playbook.owner}, "
+                      f"due {state.due.isoformat()}")
 
 
 def markdown(states: list[ReviewState], total: int, within: int | None) -> str:

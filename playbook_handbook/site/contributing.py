@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from playbook_handbook.sitemap import CONTRIBUTING_PAGE
+
 FILE_NAME = "CONTRIBUTING.md"
-PAGE_URI = "contributing.md"
+PAGE_URI = CONTRIBUTING_PAGE
 DOCS_PREFIX = "docs/"
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
+from typing import Any
+
 from playbook_handbook.index.handbook import Entry, Handbook
 from playbook_handbook.render.pages import Renderer
-from playbook_handbook.render.text_markdown import inline
+from playbook_handbook.render.text_markdown import plain
 
 
 class MacroError(LookupError):
     """A macro was called with something the handbook does not have."""
+
+
+def check_call(function: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
+    """Refuse a macro call with missing, extra or non-text arguments, in one sentence."""
+    name = function.__name__
+    try:
+        bound = inspect.signature(function).bind(None, None, *args, **kwargs)
+    except TypeError as exc:
+        raise MacroError(f"{name}() was called with the wrong arguments ({exc}); see "
+                         "CONTRIBUTING for how to call it") from None
+    for key, value in list(bound.arguments.items())[2:]:
+        values = value.values() if isinstance(value, dict) else [value]
+        for one in values:
+            if one is not None and not isinstance(one, str):
+                raise MacroError(f"{name}(): {key} must be text in quotes, not "
+                                 f"{type(one).__name__} {one!r}")
 
 
 def find(book: Handbook, playbook_id: str) -> Entry:
@@ -21,7 +41,7 @@ def find(book: Handbook, playbook_id: str) -> Entry:
 def playbook_link(renderer: Renderer, page_uri: str, playbook_id: str,
                   text: str | None = None) -> str:
     entry = find(renderer.book, playbook_id)
-    label = inline(text if text is not None else entry.playbook.title)
+    label = plain(text if text is not None else entry.playbook.title)
     return f"[{label}]({renderer.relative(page_uri, entry.page_uri)})"
 
 
@@ -30,7 +50,7 @@ def path_link(renderer: Renderer, page_uri: str, path_id: str, text: str | None 
     if path is None:
         raise MacroError(f"unknown onboarding path id '{path_id}'; known: "
                          f"{', '.join(renderer.book.paths) or 'none'}")
-    label = inline(text if text is not None else path.path.title)
+    label = plain(text if text is not None else path.path.title)
     return f"[{label}]({renderer.relative(page_uri, path.page_uri)})"
 
 

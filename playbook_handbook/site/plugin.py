@@ -6,7 +6,6 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import posixpath
@@ -22,19 +21,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
+from playbook_handbook import sitemap
 from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
 from playbook_handbook.index.handbook import (
     PATHS_DIR,
     PLAYBOOKS_DIR,
     FileCache,
     Handbook,
+    SettingError,
     load_handbook,
 )
+from playbook_handbook.mkdocs_compat import (
+    add_redirects,
+    quiet_macros_plugin,
+    set_page_headings,
+)
 from playbook_handbook.model.playbook import KIND_FOLDERS
-from playbook_handbook.problems import Problem, errors
-from playbook_handbook.render.html_page import RenderedPage, nest
+from playbook_handbook.problems import Problem, errors, neutralise
+from playbook_handbook.render.html_page import RenderedPage
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
@@ -63,6 +68,8 @@ class GeneratedPage(File):
         super().__init__(*args, **kwargs)
         self.render: Callable[[], str | RenderedPage] = str
         self.sources: tuple[Path, ...] = ()
+        #: Source text set by MkDocs or another plugin; None: ask ``render``.
+        self.replaced: str | None = None
         #: An HTML page's body and headings, from reading it until MkDocs converts it.
         self.rendered: RenderedPage | None = None
 
@@ -70,8 +77,7 @@ class GeneratedPage(File):
     def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str | RenderedPage],
              sources: tuple[Path, ...], inclusion: InclusionLevel) -> GeneratedPage:
         page = cls.generated(config, uri, content="", inclusion=inclusion)
-        page._content = None
-        page.render, page.sources = render, sources
+        page.replaced, page.render, page.sources = None, render, sources
         return page
 
     @property
@@ -79,8 +85,8 @@ class GeneratedPage(File):
         """The page source. An HTML page (a playbook) gives only its front matter
         here and keeps its body in ``rendered`` for ``on_page_content``: MkDocs
         has no Markdown to convert. Not cached: MkDocs reads it once a build."""
-        if self._content is not None:
-            return str(self._content)
+        if self.replaced is not None:
+            return self.replaced
         page = self.render()
         if isinstance(page, RenderedPage):
             self.rendered = page
@@ -89,7 +95,7 @@ class GeneratedPage(File):
 
     @content_string.setter
     def content_string(self, value: str) -> None:
-        self._content = value
+        self.replaced = value
 
     @property
     def content_bytes(self) -> bytes:
@@ -97,7 +103,7 @@ class GeneratedPage(File):
 
     @content_bytes.setter
     def content_bytes(self, value: bytes) -> None:
-        self._content = value.decode()
+        self.replaced = value.decode()
 
     def is_modified(self) -> bool:
         try:
@@ -121,11 +127,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.dirty = False
         self.built = False
         self.command = ""
+        self.redirect_uris: set[str] = set()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
         self.dirty = dirty
         self.command = command
+        quiet_macros_plugin()
 
     # -- loading ---------------------------------------------------------------
 
@@ -143,17 +151,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
         self.book = book
-        if self.command == "build":
-            # The loaded handbook lives until the build ends: move it out of the
-            # cyclic garbage collector's way, which otherwise rescans it on every
-            # full collection while pages are built.
-            gc.freeze()
         custom_dir = config.theme.custom_dir
-        self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
-                                 self.template_cache,
-                                 markdown_extensions=config.markdown_extensions,
-                                 mdx_configs=config.mdx_configs,
-                                 directory_urls=config.use_directory_urls)
+        try:
+            self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
+                                     self.template_cache,
+                                     markdown_extensions=config.markdown_extensions,
+                                     mdx_configs=config.mdx_configs,
+                                     directory_urls=config.use_directory_urls)
+        except SettingError as exc:  # HANDBOOK_TODAY that is not a date
+            raise PluginError(neutralise(str(exc))) from None
         if not (self.dirty and self.built):
             # A dirty rebuild keeps the /go/ pages the first build wrote.
             self._register_redirects(config)
@@ -176,21 +182,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _register_redirects(self, config: MkDocsConfig) -> None:
         """``/go/<id>/`` and every former id lead to the playbook's page."""
-        plugin = config.plugins.get("redirects")
-        if plugin is None:
-            raise PluginError("the handbook needs the 'redirects' plugin (mkdocs-redirects) "
-                              "listed after 'handbook' in mkdocs.yml, for /go/<id>/ links")
-        maps = plugin.config["redirect_maps"]
         assert self.book is not None
+        maps: dict[str, str] = {}
         for entry in self.book.playbooks.values():
-            maps[f"go/{entry.id}.md"] = entry.page_uri
+            maps[sitemap.go_page(entry.id)] = entry.page_uri
             for alias in entry.playbook.aliases:
-                maps[f"go/{alias}.md"] = entry.page_uri
+                maps[sitemap.go_page(alias)] = entry.page_uri
                 for folder in KIND_FOLDERS.values():
                     if f"{folder}/{alias}" != f"{entry.category}/{entry.id}":
-                        maps[f"playbooks/{folder}/{alias}.md"] = entry.page_uri
+                        maps[sitemap.playbook_page(folder, alias)] = entry.page_uri
         for path in self.book.paths.values():
-            maps[f"go/{path.id}.md"] = path.page_uri
+            maps[sitemap.go_page(path.id)] = path.page_uri
+        self.redirect_uris = set(maps)
+        if not add_redirects(config, maps):
+            raise PluginError("the handbook needs the 'redirects' plugin (mkdocs-redirects) "
+                              "listed after 'handbook' in mkdocs.yml, for /go/<id>/ links")
 
     # -- pages -------------------------------------------------------------------
 
@@ -223,14 +229,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # keeps the titles it had (a full build refreshes every list).
         playbooks_dir, paths_dir = book.root / PLAYBOOKS_DIR, book.root / PATHS_DIR
         folders = [playbooks_dir / folder for _kind, folder, _title in book.categories]
+        for uri in sorted(self.redirect_uris & written.keys()):
+            if written[uri].generated_by is None:
+                raise PluginError(f"{uri} in docs/ has the same address as a /go/ or "
+                                  "former-id link of a playbook or path; rename the page")
         for entry in book.playbooks.values():
-            if f"go/{entry.id}.md" in written:
-                raise PluginError(f"docs/go/{entry.id}.md collides with the /go/ link of "
-                                  f"{entry.rel_path}")
             add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
                 entry.file, False)
         for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
-            add(f"{PLAYBOOKS_DIR}/{folder.name}/index.md", partial(renderer.category_page, kind),
+            add(sitemap.category_page(folder.name), partial(renderer.category_page, kind),
                 (folder,), None, True)
         add(f"{PLAYBOOKS_DIR}/index.md", renderer.all_playbooks_page, (playbooks_dir, *folders),
             None, True)
@@ -238,16 +245,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             add(path.page_uri, partial(renderer.path_page, path), (path.file,), path.file, False)
         add(f"{PATHS_DIR}/index.md", renderer.paths_index_page, (paths_dir,), None, True)
         lists = (playbooks_dir, *folders)  # pages drawn from every playbook
-        add("review-queue.md", renderer.review_queue_page, lists, None, True)
-        add("whats-new.md", renderer.whats_new_page, lists, None, True)
+        add(sitemap.REVIEW_QUEUE_PAGE, renderer.review_queue_page, lists, None, True)
+        add(sitemap.WHATS_NEW_PAGE, renderer.whats_new_page, lists, None, True)
         guide = contributing.page(book.root, config.repo_url, config.edit_uri)
         if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
             source = book.root / contributing.FILE_NAME
             add(contributing.PAGE_URI, lambda: guide, (source,), source, True)
         # Training layer: the skills map and one printable card per crisis playbook.
-        add("skills.md", renderer.skills_page, lists, None, True)
+        add(sitemap.SKILLS_PAGE, renderer.skills_page, lists, None, True)
         for entry in book.by_kind("crisis-handling"):
-            add(f"cards/{entry.id}.md", partial(renderer.card_page, entry), (entry.file,),
+            add(sitemap.card_page(entry.id), partial(renderer.card_page, entry), (entry.file,),
                 entry.file, False)
         for file in generated:
             files.append(file)
@@ -288,8 +295,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if isinstance(file, GeneratedPage) and file.rendered is not None:
             rendered, file.rendered = file.rendered, None
             html = rendered.html
-            page.toc = get_toc(nest(rendered.toc))
-            page.present_anchor_ids = rendered.anchor_ids()
+            set_page_headings(page, rendered.toc, rendered.anchor_ids(),
+                              self.renderer.html.toc.depth)
         return label_cells(clean_html(html) if self.config.sanitize else html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001

@@ -70,12 +70,6 @@ def _serve(site: Path, prefix: str = "/") -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's real handbook, built once."""
-    return build_ok(REPO, tmp_path_factory.mktemp("browser-repo-site"))
-
-
-@pytest.fixture(scope="session")
 def base_url(repo_site: Path) -> Iterator[str]:
     """The repository handbook served at the root of 127.0.0.1:<port>."""
     yield from _serve(repo_site)

@@ -1,0 +1,111 @@
+"""What the handbook takes from MkDocs and its plugins beyond the plugin events.
+
+Playbook pages are rendered to HTML without MkDocs' Markdown step, so the
+engine needs a few things MkDocs would otherwise work out itself: a page's
+URL, the ``toc`` extension's settings, a page's table of contents and anchor
+ids, and the ``/go/`` redirect map of mkdocs-redirects. Each is reached here
+and nowhere else, through documented attributes and functions of MkDocs 1.6
+(and ProperDocs, its drop-in fork); ``tests/test_mkdocs_compat.py`` checks
+each of them on the installed versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from markdown.extensions.toc import slugify as markdown_slugify
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+
+@lru_cache(maxsize=4096)
+def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page built from docs file ``src_uri`` (``File.url``)."""
+    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=use_directory_urls).url
+
+
+@dataclass(frozen=True)
+class TocSettings:
+    """The ``toc`` extension's options that shape headings, read from ``mkdocs.yml``."""
+
+    permalink: str | None = None
+    """The permalink's text, or None for no permalink."""
+    permalink_class: str = "headerlink"
+    permalink_title: str = "Permanent link"
+    slugify: Callable[[str, str], str] = markdown_slugify
+    depth: tuple[int, int] = (1, 6)
+    """The heading levels, first and last, that join the table of contents."""
+
+    @classmethod
+    def from_config(cls, toc: Mapping[str, Any] | None) -> TocSettings:
+        toc = toc or {}
+        permalink = toc.get("permalink", False)
+        return cls(
+            permalink=None if not permalink else "¶" if permalink is True else str(permalink),
+            permalink_class=toc.get("permalink_class", "headerlink"),
+            permalink_title=toc.get("permalink_title", "Permanent link"),
+            slugify=toc.get("slugify", markdown_slugify),
+            depth=_depth(toc.get("toc_depth", 6)),
+        )
+
+
+def _depth(value: int | str) -> tuple[int, int]:
+    """``toc_depth`` as the extension reads it: ``4`` is 1 to 4, ``"2-4"`` is 2 to 4."""
+    if isinstance(value, str) and "-" in value:
+        first, last = value.split("-", 1)
+        return int(first), int(last)
+    return 1, int(value)
+
+
+def nest(headings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flat headings in page order as the nested tokens MkDocs builds a TOC from."""
+    tokens: list[dict[str, Any]] = []
+    stack: list[dict[str, Any]] = []
+    for heading in headings:
+        token = {**heading, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
+
+
+def set_page_headings(page: Any, headings: list[dict[str, Any]], anchor_ids: set[str],
+                      depth: tuple[int, int] = (1, 6)) -> None:
+    """Give an HTML page the table of contents and anchor ids MkDocs would have found.
+
+    ``page.toc`` feeds the theme's table of contents; ``page.present_anchor_ids``
+    is what MkDocs checks links to ``page#anchor`` against (``validation.anchors``).
+    """
+    first, last = depth
+    page.toc = get_toc(nest([h for h in headings if first <= h["level"] <= last]))
+    page.present_anchor_ids = anchor_ids
+
+
+def add_redirects(config: Any, redirects: Mapping[str, str]) -> bool:
+    """Add ``{"go/<id>.md": "playbooks/.../<id>.md"}`` entries to mkdocs-redirects' map.
+
+    mkdocs-redirects has no API for other plugins; it reads its ``redirect_maps``
+    option when the files are known, after every plugin's ``on_config``. False
+    when the plugin is not listed.
+    """
+    plugin = config.plugins.get("redirects")
+    if plugin is None:
+        return False
+    plugin.config["redirect_maps"].update(redirects)
+    return True
+
+
+def quiet_macros_plugin() -> None:
+    """Keep mkdocs-macros' start-up report (seven INFO lines a build) for ``--verbose``.
+
+    The plugin logs which module and macros it found at INFO level, with no
+    option to stop it; its warnings and errors still show.
+    """
+    import logging
+
+    if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
+        logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)

@@ -1,0 +1,97 @@
+"""The MkDocs internals behind mkdocs_compat.py: URLs, TOC, anchors, redirects, ProperDocs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import build_ok, mkdocs_build
+from mkdocs.structure.files import File
+
+from playbook_handbook.mkdocs_compat import TocSettings, nest, page_url, set_page_headings
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize("uri", [
+    "index.md", "skills.md", "playbooks/index.md", "playbooks/guides/index.md",
+    "playbooks/crisis-handling/crisis-first-hour.md", "cards/crisis-first-hour.md",
+])
+def test_page_url_is_the_url_mkdocs_gives_the_page(uri: str, directory_urls: bool) -> None:
+    file = File(uri, src_dir="docs", dest_dir="site", use_directory_urls=directory_urls)
+    assert page_url(uri, directory_urls) == file.url
+
+
+def test_nest_puts_each_heading_under_the_last_higher_one() -> None:
+    flat = [{"level": level, "id": name, "name": name} for level, name in
+            [(1, "title"), (2, "a"), (3, "a1"), (3, "a2"), (2, "b"), (4, "b-deep"), (2, "c")]]
+    (title,) = nest(flat)
+    assert [child["id"] for child in title["children"]] == ["a", "b", "c"]
+    assert [child["id"] for child in title["children"][0]["children"]] == ["a1", "a2"]
+    assert [child["id"] for child in title["children"][1]["children"]] == ["b-deep"]
+    assert title["children"][2]["children"] == []
+
+
+def test_toc_settings_follow_the_toc_extension_options() -> None:
+    settings = TocSettings.from_config({"permalink": "#", "permalink_class": "anchor",
+                                        "permalink_title": "Link", "toc_depth": "2-3"})
+    assert (settings.permalink, settings.permalink_class, settings.permalink_title) == (
+        "#", "anchor", "Link")
+    assert settings.depth == (2, 3)
+    assert TocSettings.from_config({"permalink": True}).permalink == "¶"
+    assert TocSettings.from_config({}).permalink is None
+    assert TocSettings.from_config({"toc_depth": 4}).depth == (1, 4)
+
+
+def test_page_headings_keep_only_levels_within_toc_depth() -> None:
+    class Page:
+        toc = None
+        present_anchor_ids = None
+
+    page = Page()
+    flat = [{"level": level, "id": name, "name": name} for level, name in
+            [(1, "title"), (2, "a"), (3, "a1"), (4, "deep")]]
+    set_page_headings(page, flat, {"title", "a", "a1", "deep"}, depth=(1, 3))
+    (title,) = page.toc
+    assert [child.id for child in title.children] == ["a"]
+    assert [child.id for child in title.children[0].children] == ["a1"]
+    assert title.children[0].children[0].children == []  # level 4 is left out
+    assert page.present_anchor_ids == {"title", "a", "a1", "deep"}  # every id still links
+
+
+def test_permalink_class_and_toc_depth_reach_the_built_page(mini: Path, tmp_path: Path) -> None:
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      permalink: true\n",
+        '      permalink: true\n      permalink_class: hb-anchor\n      toc_depth: 2\n'))
+    site = build_ok(mini, tmp_path / "site")
+    page = (site / "playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
+    assert 'class="hb-anchor" href="#' in page
+    assert 'class="headerlink"' not in page.split('<article', 1)[1].split("</article>")[0]
+    toc = page[page.index('<nav class="md-nav md-nav--secondary"'):]
+    toc = toc[:toc.index("</nav>")]
+    assert "md-nav__link" in toc
+    assert not re.search(r'<h3 id="([^"]+)"', toc)
+
+
+@pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
+def test_each_engine_builds_redirects_contents_and_checks_anchors(mini: Path, tmp_path: Path,
+                                                                   tool: str) -> None:
+    """The smoke test of this module on the installed MkDocs and on ProperDocs."""
+    site = build_ok(mini, tmp_path / "site", tool=tool)
+    redirect = (site / "go" / "reply-to-comments" / "index.html").read_text("utf-8")
+    assert "playbooks/guides/reply-to-comments/" in redirect
+    page = (site / "playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
+    assert 'class="md-nav md-nav--secondary"' in page and 'href="#' in page
+    (mini / "docs" / "anchors.md").write_text(
+        "# Anchors\n\n[No such step](playbooks/guides/reply-to-comments.md#no-such-step)\n")
+    broken = mkdocs_build(mini, tmp_path / "broken", tool=tool)
+    assert broken.returncode == 1
+    assert "does not contain an anchor '#no-such-step'" in broken.stderr
+
+
+def test_a_build_prints_only_mkdocs_own_progress(mini: Path, tmp_path: Path) -> None:
+    result = mkdocs_build(mini, tmp_path / "site")
+    assert result.returncode == 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert not [line for line in lines if "[macros]" in line or "WARNING" in line], lines
