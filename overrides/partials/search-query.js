@@ -9,7 +9,7 @@
  *  - a word of one to three letters matches whole words only (`ads^1`: Material
  *    adds no wildcard to a term with a boost, and a boost of 1 changes nothing);
  *  - a longer word still matches as a prefix, as typed and after a light English
- *    suffix trim ("reasons" -> "reasons* reason*", "replies" -> "replies* repl*"),
+ *    suffix trim of -s, -ies, -ing ("reasons" -> "reasons* reason*"),
  *    so plurals find singulars and the exact form ranks first.
  * A query that already uses search syntax (quotes, *, ~, ^, :, +word, -word) is
  * left as typed. Without this script search works as Material ships it.
@@ -46,7 +46,6 @@
     if (word.length < 6) return word;
     if (/ies$/.test(word)) return word.slice(0, -3);
     if (/ing$/.test(word)) return word.slice(0, -3);
-    if (/(?:ed|es)$/.test(word) && word.length > 6) return word.slice(0, -2);
     if (/[^s]s$/.test(word)) return word.slice(0, -1);
     return word;
   }

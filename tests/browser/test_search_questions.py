@@ -65,6 +65,7 @@ def test_turkish_questions_find_the_turkish_playbook(page, mini_url: str) -> Non
     ("a", "a^1"),  # only stop words: searched, but as a whole word
     ("ads for", "ads^1"),  # a short word is a whole word, not a prefix of "adsense"
     ("how long should the replies run?", "long replies repl run^1"),
+    ("our account was accessed", "account accessed"),  # -ed is not trimmed
     ("müşteri şikayeti için ne yapmalıyım", "müşteri şikayeti"),
     ('"holding statement"', '"holding statement"'),  # search syntax: left as typed
 ])
