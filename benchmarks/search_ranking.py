@@ -2,8 +2,9 @@
 
 Builds the repository handbook, serves it on 127.0.0.1 and types one query per
 holding statement (its first sentence), per campaign-length rule (eight words of
-its longest sentence) and per strategy question (the question) into the search
-box. Prints, per kind of query, how many found their playbook first and in the
+its longest sentence), per strategy question (the question) and per full
+question of the browser suite's question set (tests/browser/questions.py) into
+the search box. Prints, per kind of query, how many found their playbook first and in the
 top three. Used to choose the search field boosts in mkdocs.yml.
 
     .venv/bin/python benchmarks/search_ranking.py [--verbose]
@@ -27,6 +28,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from browser.conftest import ARGS, CHROMIUM  # noqa: E402
 from browser.helpers import search, sentences  # noqa: E402
+from browser.questions import QUESTIONS  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from playbook_handbook.index.handbook import load_handbook  # noqa: E402
@@ -44,6 +46,7 @@ def queries() -> list[tuple[str, str, str]]:
             found.append(("campaign rule", " ".join(longest.split()[:8]), entry.id))
         for question in getattr(pb, "questions", None) or []:
             found.append(("strategy question", question.question, entry.id))
+    found.extend(("full question", query, expected) for query, expected in QUESTIONS)
     return found
 
 

@@ -43,7 +43,8 @@ def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
     assert crisis
     for entry in crisis:
         page = entry.page_uri.removesuffix(".md") + "/"
-        texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(page))
+        # The full text is searched in `body`; `text` is the short excerpt shown.
+        texts = " ".join(d["body"] for d in index["docs"] if d["location"].startswith(page))
         for use in entry.playbook.statement_uses:
             statement = book.definitions.statements[use.statement]
             assert " ".join(statement.text.split())[:60] in texts, (entry.id, statement.title)
@@ -74,6 +75,8 @@ def test_every_link_is_relative_and_resolves(repo_site: Path) -> None:
         for target in link.findall(page.read_text(encoding="utf-8")):
             if target.startswith(("http://", "https://", "mailto:", "#", "data:")):
                 continue
+            if target.startswith("downloads/") and page == repo_site / "index.html":
+                continue  # the offline archive and card PDFs: added by the deploy workflow
             if target.startswith("/"):
                 broken.append(f"{page.relative_to(repo_site)}: root-relative {target}")
                 continue
@@ -91,7 +94,7 @@ def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
     page = (repo_site / "playbooks/crisis-handling/crisis-severity-triage/index.html").read_text()
     table = page[page.index('<div class="hb-severity">'):]
     table = table[:table.index("</table>")]
-    cells = re.findall(r"<td>(.*?)</td>", table, re.S)
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)  # cells carry data-label
     book = load_handbook(REPO)
     levels = book.definitions.scale.levels
     multi = [s for s in levels if "\n- " in s.criteria]
@@ -101,3 +104,48 @@ def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
         bold = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", first_item.strip())
         assert any(f"<br>• {bold}" in c or f"<br />• {bold}" in c for c in cells), bold
     assert not any(re.search(r"(^|>)\s*\\?\*\*|<br\s*/?>\s*- ", c) for c in cells)
+
+
+def test_the_repository_site_searches_body_and_shows_excerpts(repo_site: Path) -> None:
+    index = json.loads((repo_site / "search" / "search_index.json").read_text())
+    assert "body" in index["config"]["fields"]
+    rules = next(d for d in index["docs"] if d["location"].endswith("#duration-rules"))
+    assert rules["text"] == "" and "Awareness" in rules["body"]  # a table: no excerpt
+    assert all(len(d["text"]) <= 220 for d in index["docs"])
+
+
+def test_pages_load_no_blocking_scripts_and_stay_crawlable(repo_site: Path) -> None:
+    """The offline shim only in offline builds, the handbook's script deferred,
+    and `noindex` without `nofollow` (link checkers may crawl the site)."""
+    home = (repo_site / "index.html").read_text(encoding="utf-8")
+    head = home.split("</head>", 1)[0]
+    assert "iframe-worker" not in home
+    assert not re.search(r"<script[^>]*\bsrc=", head), "a blocking script in the head"
+    assert re.search(r'<script src="javascripts/training\.js" defer>', home)
+    assert '<meta name="robots" content="noindex">' in head and "nofollow" not in home
+
+
+def test_crisis_category_opens_with_an_introduction_and_the_first_hour(repo_site: Path) -> None:
+    page = (repo_site / "playbooks" / "crisis-handling" / "index.html").read_text()
+    article = page.split("<article", 1)[1]
+    cards = re.findall(r'<a href="([\w-]+)/"', article)
+    assert cards[:2] == ["crisis-first-hour", "crisis-severity-triage"]
+    assert article.index("Something is going wrong right now?") < article.index("crisis-first-hour")
+
+
+def test_not_found_page_offers_search_and_the_main_ways_in(repo_site: Path) -> None:
+    page = (repo_site / "404.html").read_text()
+    assert 'for="__search"' in page.split("<article", 1)[1]
+    for href in ("/playbooks/crisis-handling/", "/paths/", "/playbooks/"):
+        assert f'href="{href}"' in page
+
+
+def test_start_here_leads_the_menu_and_maintainer_pages_sit_apart(repo_site: Path) -> None:
+    nav = (repo_site / "index.html").read_text().split('class="md-nav md-nav--primary"', 1)[1]
+    labels = [" ".join(t.split()) for t in re.findall(
+        r'<span class="md-ellipsis">(.*?)</span>', nav, flags=re.S)]
+    assert labels.index("Start here: paths by role") < labels.index("Playbooks")
+    assert labels.index("Crisis handling") < labels.index("Strategy questions")
+    maintainers = labels.index("For maintainers")
+    for page in ("Performance", "Reviews and versions", "Review queue", "Contribute"):
+        assert labels.index(page) > maintainers, page

@@ -64,11 +64,12 @@ def active_content(markup: str) -> list[str]:
 
 def test_one_page_per_playbook_with_kind_sections_in_order(mini_site: Path) -> None:
     page = article(mini_site, "playbooks/crisis-handling/severity-triage")
+    # In the order a responder needs: act, triage, alert, post; then background.
     order = [page.index(f'id="{anchor}"') for anchor in (
-        "severity-triage", "severity-levels", "first-actions", "roles",
-        "holding-statements", "donts", "post-crisis-review")]
+        "severity-triage", "first-actions", "severity-levels", "roles",
+        "holding-statements", "donts", "post-crisis-review", "about-this-playbook")]
     assert order == sorted(order)
-    assert '<td><strong>1 · Critical</strong></td>' in page
+    assert '<td data-label="Level"><strong>1 · Critical</strong></td>' in page
     assert '<strong>15 min</strong>' in page
     assert 'class="hb-checklist"' in page and "Pause scheduled posts" in page
     guide = article(mini_site, "playbooks/guides/reply-to-comments")
@@ -100,8 +101,8 @@ def test_macros_render_links_tables_and_sections(mini_site: Path) -> None:
     page = article(mini_site, "")
     assert '<a href="playbooks/guides/reply-to-comments/">Reply to comments</a>' in page
     assert '<a href="playbooks/guides/reply-to-comments/">old link</a>' in page
-    assert "<th>Playbook</th>" in page and "<td>@community</td>" in page
-    assert '<td><strong>2 · High</strong></td>' in page  # embedded severity table
+    assert "<th>Playbook</th>" in page and '<td data-label="Owner">@community</td>' in page
+    assert '<td data-label="Level"><strong>2 · High</strong></td>' in page  # embedded table
 
 
 def test_go_links_and_former_ids_redirect(mini_site: Path) -> None:
@@ -218,7 +219,8 @@ def test_markup_in_yaml_never_becomes_an_element_an_id_or_a_request(
     assert {a.get("class") for t, a in tags if t == "p"} <= {None, "hb-summary"}
     assert not {"search", "content"} & {a.get("id") for _t, a in tags}
     assert '<h2 id="steps">' in escapes and '<h3 id="steps-2">' in escapes
-    assert "<li>___</li>" in escapes and "<li>_ _ _</li>" in escapes
+    # checklist items: a labelled checkbox and the text, which stays text
+    assert "<span>___</span>" in escapes and "<span>_ _ _</span>" in escapes
     assert "&lt;b&gt;indented code&lt;/b&gt;" in escapes and "&amp;lt;b" not in escapes
     assert ":rocket: :smile:" in escapes and "--8&lt;--" in escapes
     assert "&lt;input type=password name=pw2&gt;" in escapes

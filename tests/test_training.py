@@ -153,7 +153,7 @@ def test_path_review_gathers_every_self_check_of_its_playbooks(repo_site: Path, 
         for check in entry.playbook.self_check:
             question = check.question.replace("'", "&#x27;").replace('"', "&quot;")
             assert question.split("&")[0][:40] in review, check.question
-    assert review.count('<details class="question">') == sum(
+    assert review.count('<details class="hb-qa">') == sum(
         len(book.resolve(i).playbook.self_check) for i in seen)
 
 
@@ -335,6 +335,10 @@ def test_offline_build_inlines_search_and_loads_nothing_from_a_cdn(offline_site:
     assert (site / "index.html").is_file() and (site / "skills.html").is_file()
     assert (site / "search" / "search_index.js").read_text().startswith("var __index = ")
     assert (site / "go" / "crisis-first-hour.html").is_file()
+    # The Web Worker shim search needs on file://: in the offline copy only, in the body.
+    home = (site / "index.html").read_text(encoding="utf-8")
+    head, body = home.split("</head>", 1)
+    assert "iframe-worker-shim.js" in body and "iframe-worker-shim.js" not in head
     for html in site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "cdn." not in text, html

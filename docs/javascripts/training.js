@@ -1,4 +1,5 @@
-/* Training layer: onboarding progress, crisis triage and the card's print button.
+/* Training layer: onboarding progress, crisis triage, checklist ticks and the
+ * card's print button.
  *
  * Every page works without this script: the controls it drives are rendered
  * with the `hidden` attribute and only shown here. It reads data-hb-*
@@ -133,6 +134,81 @@
     update();
   }
 
+  // -- checklists: ticks kept per incident ---------------------------------------------
+
+  var CHECKS_PREFIX = "hb-checks:";
+
+  // The ticks of this page's checklists, kept in this browser until "Start a new
+  // incident" clears them: {started: ISO time, done: [item text, ...]}.
+  function initChecklists(root) {
+    var lists = root.querySelectorAll("[data-hb-checklist]");
+    if (!lists.length) return;
+    var store = storage();
+    var key = CHECKS_PREFIX + window.location.pathname;
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("[data-hb-checklist] input[type=checkbox]"));
+
+    function id(box) {
+      return box.parentNode.textContent.replace(/\s+/g, " ").trim().slice(0, 200);
+    }
+
+    function load() {
+      if (!store) return null;
+      try {
+        var value = JSON.parse(store.getItem(key) || "null");
+        return value && Array.isArray(value.done) ? value : null;
+      } catch (error) {
+        return null;
+      }
+    }
+
+    var bar = document.createElement("p");
+    bar.className = "hb-checks";
+    var status = document.createElement("span");
+    status.className = "hb-checks__status";
+    status.setAttribute("aria-live", "polite");
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "md-button hb-checks__reset";
+    reset.textContent = "Start a new incident (clear ticks)";
+    bar.appendChild(status);
+    bar.appendChild(reset);
+    lists[0].parentNode.insertBefore(bar, lists[0]);
+
+    function show(state) {
+      var done = boxes.filter(function (b) { return b.checked; }).length;
+      var text = done + " of " + boxes.length + " ticked";
+      if (state && state.started) {
+        var started = new Date(state.started);
+        text += " · this incident since " + started.toLocaleString([], {
+          day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+      }
+      text += store ? " · kept in this browser" : "";
+      status.textContent = text;
+      reset.hidden = done === 0;
+    }
+
+    function save() {
+      var state = load() || { started: new Date().toISOString(), done: [] };
+      state.done = boxes.filter(function (b) { return b.checked; }).map(id);
+      if (store) {
+        if (state.done.length) store.setItem(key, JSON.stringify(state));
+        else store.removeItem(key);
+      }
+      show(state.done.length ? state : null);
+    }
+
+    var saved = load();
+    boxes.forEach(function (b) {
+      if (saved) b.checked = saved.done.indexOf(id(b)) !== -1;
+      b.addEventListener("change", save);
+    });
+    reset.addEventListener("click", function () {
+      boxes.forEach(function (b) { b.checked = false; });
+      save();
+    });
+    show(saved);
+  }
+
   // -- printable card -----------------------------------------------------------------
 
   function initPrint(root) {
@@ -145,6 +221,7 @@
   function init() {
     initProgress(document);
     initTriage(document);
+    initChecklists(document);
     initPrint(document);
   }
 

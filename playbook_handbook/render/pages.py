@@ -303,7 +303,14 @@ class Renderer:
     def category_page(self, kind: str) -> str:
         uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
         return self.markdown_page("category.md", uri, kind=kind, title=KIND_TITLES[kind],
-                                  entries=self.book.select(kind=kind))
+                                  entries=self.category_entries(kind))
+
+    def category_entries(self, kind: str) -> list[Entry]:
+        """A category's playbooks in the order ``category_about.md`` chooses."""
+        chosen = self.env.get_template("category_about.md").module.order.get(kind, [])
+        rank = {playbook_id: i for i, playbook_id in enumerate(chosen)}
+        entries = self.book.select(kind=kind)
+        return sorted(entries, key=lambda e: rank.get(e.id, len(rank)))
 
     def all_playbooks_page(self) -> str:
         return self.markdown_page("all_playbooks.md", "playbooks/index.md")
@@ -386,10 +393,18 @@ class Renderer:
         return body
 
 
+# Search boost of a playbook page by kind: a reader searching in a crisis needs
+# the crisis playbook above a guide that mentions the same words.
+SEARCH_BOOST = {"crisis-handling": 1.5}
+
+
 def _front_matter(pb: Any) -> str:
     """A playbook page's front matter. The theme prints titles unescaped: escape them."""
     def text(value: str) -> str:
         return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
 
+    boost = SEARCH_BOOST.get(pb.kind)
+    search = f"search:\n  boost: {boost}\n" if boost else ""
     return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
-            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\nrender_macros: false\n---\n")
+            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\n{search}"
+            "render_macros: false\n---\n")

@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from playbook_handbook import sitemap
-from playbook_handbook.site import contributing
 from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
 from playbook_handbook.index.handbook import (
     PATHS_DIR,
@@ -33,16 +32,18 @@ from playbook_handbook.index.handbook import (
     SettingError,
     load_handbook,
 )
-from playbook_handbook.model.playbook import KIND_FOLDERS
-from playbook_handbook.problems import Problem, errors, neutralise
-from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.mkdocs_compat import (
     add_redirects,
     quiet_macros_plugin,
     set_page_headings,
 )
+from playbook_handbook.model.playbook import KIND_FOLDERS
+from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.html_page import RenderedPage
+from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
+from playbook_handbook.render.table_labels import label_cells
+from playbook_handbook.site import contributing, search_excerpts
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -284,6 +285,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built = True
+        index_file = Path(config.site_dir) / "search" / "search_index.json"
+        if index_file.is_file() and search_excerpts.wants_excerpts(config):
+            search_excerpts.add_excerpts(index_file)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -293,7 +297,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             set_page_headings(page, rendered.toc, rendered.anchor_ids(),
                               self.renderer.html.toc.depth)
-        return clean_html(html) if self.config.sanitize else html
+        return label_cells(clean_html(html) if self.config.sanitize else html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
         assert self.book is not None

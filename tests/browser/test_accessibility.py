@@ -18,6 +18,8 @@ PAGES = {
     "strategy-playbook": "playbooks/strategy-questions/four-planning-questions/",
     "path": "paths/crisis-on-call-readiness/",
     "tags": "tags/",
+    "campaign-playbook": "playbooks/campaign-length/campaign-duration-by-objective/",
+    "not-found": "404.html",
 }
 AXE = Axe()
 
