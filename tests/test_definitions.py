@@ -76,7 +76,8 @@ def test_one_change_in_its_home_changes_every_page_card_triage_and_search_entry(
             assert "Legal counsel (call)" not in text and "Legal counsel signs off" not in text
         # The reworded statement: wherever a page or card lists it, and in search.
         uses = [u.statement for u in entry.playbook.statement_uses]
-        docs = " ".join(d["text"] for d in index["docs"]
+        # Search reads the full text from `body` (`text` is the short excerpt shown).
+        docs = " ".join(d["body"] for d in index["docs"]
                         if d["location"].startswith(entry.page_uri.removesuffix(".md") + "/"))
         if "aware-looking-into-it" in uses:
             assert NEW_TEXT in page and NEW_TEXT in card
