@@ -19,10 +19,12 @@ def search(page: Any, base: str, query: str) -> list[str]:
     page.goto(base)
     box = page.locator(".md-search__input")
     box.click()
-    box.press_sequentially(query, delay=10)
+    # The whole query in one input event, then one keyup: the first results to appear
+    # answer the whole query (typing key by key shows results for each prefix first).
+    box.fill(query)
+    box.press("End")
     page.wait_for_function(
         "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
-    page.wait_for_timeout(500)  # let the last keystroke's results replace the earlier ones
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link",
         "links => links.map(a => a.getAttribute('href'))")
