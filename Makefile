@@ -36,8 +36,14 @@ build: $(VENV)/.installed
 check: $(VENV)/.installed
 	$(BIN)/handbook check --strict
 
-test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest -n auto
+# yaml-language-server (VS Code's YAML engine) for tests/test_editor_lsp.py, from npm
+# into node_modules/ (git-ignored); without npm that test is skipped.
+node_modules/.bin/yaml-language-server:
+	command -v npm >/dev/null && npm install --no-save --no-audit --no-fund --silent \
+		yaml-language-server@1.25.0 || echo "npm not found: the editor test will be skipped"
+
+test: $(VENV)/.installed-test node_modules/.bin/yaml-language-server
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # Mutation run over the safety-critical modules ([tool.mutmut] in pyproject.toml):
 # a fresh ./mutants copy each time, then the mutants no test killed.
