@@ -120,3 +120,36 @@ def test_code_block_shows_text_verbatim() -> None:
     assert code_block("We're <b>sorry</b> & {{ x }}\n") == (
         '<div class="highlight"><pre><span></span><code>We\'re &lt;b&gt;sorry&lt;/b&gt; '
         "&amp; {{ x }}\n</code></pre></div>")
+
+
+@pytest.mark.parametrize(("text", "html"), [
+    ("![x](https://e.org/a.png)", '<p>!<a href="https://e.org/a.png">x</a></p>'),
+    ("# Title", "<p># Title</p>"),
+    ("Title\n=====", "<p>Title\n=====</p>"),
+    ("---", "<p>---</p>"),
+    ("[a][r]\n\n[r]: https://e.org", "<p>[a][r]</p>\n<p>[r]: https://e.org</p>"),
+    ("<b>x</b>", "<p>&lt;b&gt;x&lt;/b&gt;</p>"),
+    ("a <i>b</i>", "<p>a &lt;i&gt;b&lt;/i&gt;</p>"),
+    ("<https://e.org>", "<p>&lt;https://e.org&gt;</p>"),
+    ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
+    ("~~gone~~", "<p><s>gone</s></p>"),
+    ("| a | b |\n|---|---|\n| 1 | 2 |",
+     "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+     "<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>"),
+    ("[ok](https://e.org)", '<p><a href="https://e.org">ok</a></p>'),
+], ids=["image", "heading", "setext-heading", "rule", "reference", "html-block",
+        "html-inline", "autolink", "javascript-link", "strikethrough", "table", "link"])
+def test_a_new_parser_keeps_to_the_safe_subset(text: str, html: str) -> None:
+    """Built here, not at import: each rule the subset turns on or off is seen."""
+    assert str(TextToHtml().block(text)) == html
+
+
+def test_markdown_page_text_is_inert_and_fences_hold_any_backticks() -> None:
+    from playbook_handbook.render.text_markdown import fence, plain, protect
+
+    assert plain("  a  *b*\n[c](d) ") == "a &#42;b&#42; &#91;c&#93;&#40;d&#41;"
+    assert protect('<a href="x">[y]</a> | <b>1</b>') == (
+        '<a href="x">&#91;y&#93;</a> &#124; <b>1</b>')
+    assert protect("&lt;b&gt;") == "&#60;b&#62;"
+    assert fence("a ``` b") == "````text\na ``` b\n````"
+    assert fence("x", "yaml") == "```yaml\nx\n```"
