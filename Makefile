@@ -40,7 +40,7 @@ check: $(VENV)/.installed
 # into node_modules/ (git-ignored); without npm that test is skipped.
 node_modules/.bin/yaml-language-server:
 	command -v npm >/dev/null && npm install --no-save --no-audit --no-fund --silent \
-		yaml-language-server@1.25.0 || echo "npm not found: the editor test will be skipped"
+		yaml-language-server@1.25.0 || echo "no npm, or npm install failed: tests/test_editor_lsp.py is skipped (fails in CI)"
 
 test: $(VENV)/.installed-test node_modules/.bin/yaml-language-server
 	$(BIN)/python -m pytest -n auto --dist worksteal

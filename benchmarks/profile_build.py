@@ -56,7 +56,8 @@ def main() -> int:
     import mkdocs_macros.plugin as macros_plugin
     import mkdocs_redirects.plugin as redirects
 
-    from macros import plugin, render
+    from playbook_handbook.render import pages as render
+    from playbook_handbook.site import plugin
 
     timed(plugin.HandbookPlugin, "on_config", "Load and validate the YAML, git history")
     timed(plugin.HandbookPlugin, "on_page_content", "Sanitise every page (nh3)")

@@ -76,3 +76,25 @@ def test_adding_a_playbook_rebuilds_its_category_lists(mini: Path, tmp_path: Pat
     untouched = "playbooks/crisis-handling/severity-triage/index.html"
     assert after[untouched] == before[untouched]
 
+
+
+def test_editing_a_shared_definition_rebuilds_the_crisis_pages_and_cards(
+        mini: Path, tmp_path: Path) -> None:
+    site = build_ok(mini, tmp_path / "site")
+    before = built_pages(site)
+    roles = mini / "definitions" / "crisis-roles.yml"
+    text = roles.read_text(encoding="utf-8")
+    old = next(line.split("name:", 1)[1].strip() for line in text.splitlines()
+               if line.strip().startswith("name:"))
+    roles.write_text(text.replace(f"name: {old}", "name: Renamed in the preview", 1),
+                     encoding="utf-8")
+    later(roles, site)
+
+    dirty_build(mini, site)
+
+    after = built_pages(site)
+    rebuilt = {uri for uri in after if after[uri] != before[uri]}
+    assert rebuilt == {"playbooks/crisis-handling/severity-triage/index.html",
+                       "cards/severity-triage/index.html"}
+    for page in rebuilt:
+        assert "Renamed in the preview" in (site / page).read_text(encoding="utf-8")

@@ -31,6 +31,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return args.run(args, parser)
+    except OSError as exc:  # a file or folder that cannot be read or written
+        from playbook_handbook.problems import neutralise
+
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"handbook: error: {neutralise(exc.strerror or str(exc))}{neutralise(where)}",
+              file=sys.stderr)
+        return 2
     except SettingError as exc:  # HANDBOOK_TODAY set to something that is not a date
         from playbook_handbook.problems import neutralise
 

@@ -119,8 +119,3 @@ def load_definitions(root: Path, read: Reader) -> tuple[Definitions, list[Proble
                      {(q.line, q.column) for q in more}]
     return found, problems
 
-
-def definition_files(root: Path) -> list[Path]:
-    """The definition files a repository has (for ``handbook check`` of a folder)."""
-    return [root / DEFINITIONS_DIR / name for name, *_ in FILES.values()
-            if (root / DEFINITIONS_DIR / name).is_file()]

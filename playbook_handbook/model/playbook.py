@@ -337,11 +337,6 @@ class CampaignLength(PlaybookBase):
     end_early_when: list[Line] = Field(min_length=1, description="Signals to stop early.")
 
 
-#: Facts of a severity level that live once, in definitions/severity-scale.yml.
-SHARED_LEVEL_FACTS = ("name", "criteria", "respond_within_minutes", "alert", "approver",
-                      "sign_off", "triggers")
-
-
 class LevelGuidance(Block):
     """What this playbook adds to one level of the shared severity scale."""
 

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from playbook_handbook import sitemap
+from playbook_handbook.index.definitions import DEFINITIONS_DIR
 from playbook_handbook.index.gitinfo import file_history, handbook_version, history_url
 from playbook_handbook.index.handbook import (
     PATHS_DIR,
@@ -233,8 +234,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if written[uri].generated_by is None:
                 raise PluginError(f"{uri} in docs/ has the same address as a /go/ or "
                                   "former-id link of a playbook or path; rename the page")
+        # The shared definitions (severity scale, roles, statements, vocabularies) are
+        # part of every page that shows them: a crisis page and its card follow them too.
+        shared = _files_under(book.root / DEFINITIONS_DIR)
         for entry in book.playbooks.values():
-            add(entry.page_uri, partial(renderer.playbook_page, entry), (entry.file,),
+            follows = (entry.file, *shared) if entry.playbook.kind == "crisis-handling" else (
+                entry.file,)
+            add(entry.page_uri, partial(renderer.playbook_page, entry), follows,
                 entry.file, False)
         for (kind, _folder, _title), folder in zip(book.categories, folders, strict=True):
             add(sitemap.category_page(folder.name), partial(renderer.category_page, kind),
@@ -254,8 +260,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Training layer: the skills map and one printable card per crisis playbook.
         add(sitemap.SKILLS_PAGE, renderer.skills_page, lists, None, True)
         for entry in book.by_kind("crisis-handling"):
-            add(sitemap.card_page(entry.id), partial(renderer.card_page, entry), (entry.file,),
-                entry.file, False)
+            add(sitemap.card_page(entry.id), partial(renderer.card_page, entry),
+                (entry.file, *shared), entry.file, False)
         for file in generated:
             files.append(file)
         return files
@@ -301,12 +307,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
         assert self.book is not None
-        for folder in (PLAYBOOKS_DIR, PATHS_DIR):
+        for folder in (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR):
             if (self.book.root / folder).is_dir():
                 server.watch(str(self.book.root / folder))
         if (self.book.root / contributing.FILE_NAME).is_file():
             server.watch(str(self.book.root / contributing.FILE_NAME))
         return server
+
+
+def _files_under(folder: Path) -> tuple[Path, ...]:
+    """Every file below ``folder`` (none when it does not exist)."""
+    return tuple(Path(top, name) for top, _dirs, names in os.walk(folder) for name in names)
 
 
 def _mtime(path: Path) -> int:

@@ -1,7 +1,8 @@
 """Full questions a reader types into search, each with the playbook that answers it.
 
 Used by test_search_questions.py: the handbook must find at least 85% of them in
-its top three results (all of them at the time of writing; 26 of 26 of the first set, 12 before the search was
+its top three results (all of them at the time of writing; 26 of 26 of the first
+set, 12 before the search was
 tuned for questions, with Material's defaults). Written
 as people ask, not copied from the playbooks, so they measure search, not recall
 of exact wording. Keep them when content changes; add one when a reader's

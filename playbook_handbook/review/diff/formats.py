@@ -32,7 +32,6 @@ from typing import Any
 from playbook_handbook.review.diff.report import FieldChange, PageChange, Report
 from playbook_handbook.review.diff.words import PARAGRAPH
 
-FORMATS = ("text", "markdown", "json")
 NO_CHANGES = "No reader-visible changes"
 JSON_FORMAT = "handbook-diff/1"
 #: In Markdown, a list of more pages than this is folded away until opened.
