@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -67,20 +68,27 @@ class Definitions:
     def scale(self) -> SeverityScale | None:
         return self.model("severity_scale")
 
-    @property
+    # Lookups by id, made once: the files do not change after load_definitions(),
+    # and pages, checks and the diff ask for them in loops.
+
+    @cached_property
     def roles(self) -> dict[str, CrisisRoleDefinition]:
         model = self.model("crisis_roles")
         return {r.id: r for r in model.roles} if model else {}
 
-    @property
+    @cached_property
     def statements(self) -> dict[str, HoldingStatementDefinition]:
         model = self.model("holding_statements")
         return {s.id: s for s in model.statements} if model else {}
 
+    @cached_property
+    def _terms(self) -> dict[str, dict[str, Term] | None]:
+        return {name: ({t.id: t for t in model.terms} if (model := self.model(name)) else None)
+                for name, (_file, kind, _what) in FILES.items() if kind is Vocabulary}
+
     def terms(self, name: str) -> dict[str, Term] | None:
         """A vocabulary by name (tags, networks, audience, skills); None without its file."""
-        model = self.model(name)
-        return {t.id: t for t in model.terms} if model else None
+        return self._terms.get(name)
 
     def display(self, name: str, term_id: str) -> str:
         """How pages show a word of a vocabulary: its name, or the id in words."""

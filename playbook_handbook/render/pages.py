@@ -15,7 +15,6 @@ the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import html
 import json
 import posixpath
@@ -31,6 +30,7 @@ from playbook_handbook import sitemap
 from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
+from playbook_handbook.index.references import did_you_mean
 from playbook_handbook.model.playbook import (
     KIND_FOLDERS,
     KIND_TITLES,
@@ -384,9 +384,8 @@ class Renderer:
         """One statement of the shared library, ready to copy, for a hand-written page."""
         statements = self.book.definitions.statements
         if statement_id not in statements:
-            close = difflib.get_close_matches(statement_id, list(statements), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise ValueError(f"unknown holding statement '{statement_id}'{hint}")
+            raise ValueError(f"unknown holding statement '{statement_id}'"
+                             f"{did_you_mean(statement_id, statements)}")
         body, _state = self.html.render("sections/holding_statements.html", page_uri,
                                         embedded=True, entry=None, pb=None,
                                         uses=[StatementUse(statement=statement_id)])

@@ -30,7 +30,7 @@ from dataclasses import asdict
 from typing import Any
 
 from playbook_handbook.review.diff.report import FieldChange, PageChange, Report
-from playbook_handbook.review.diff.words import PARAGRAPH
+from playbook_handbook.review.diff.words import PARAGRAPH, PARAGRAPH_BREAK
 
 NO_CHANGES = "No reader-visible changes"
 JSON_FORMAT = "handbook-diff/1"
@@ -73,7 +73,7 @@ def one_line(value: Any) -> str:
     if isinstance(value, dict):
         return one_line(_describe(value))
     text = str(value).replace("\r\n", "\n")
-    text = re.sub(r"\n[ \t]*\n\s*", f" {PARAGRAPH} ", text)
+    text = PARAGRAPH_BREAK.sub(f" {PARAGRAPH} ", text)
     return " ".join(_CONTROL.sub(" ", text).split())
 
 

@@ -9,6 +9,7 @@ module registers its detectors (:mod:`shared`) and page finders (:mod:`reach`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -234,22 +235,34 @@ _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 def docs_pages(book: Handbook, pattern: re.Pattern[str]) -> list[PageRef]:
     """Hand-written pages under ``docs/`` whose source matches ``pattern`` (a macro call)."""
-    docs = Path(book.root) / "docs"
     found = []
-    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        try:
-            text = file.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
+    for rel, text in _docs_texts(Path(book.root) / "docs"):
         if not pattern.search(text):
             continue
-        rel = file.relative_to(docs).as_posix()
         url = rel.removesuffix(".md") + "/"
         url = "" if url == "index/" else url.removesuffix("index/")
         heading = _HEADING.search(text)
-        title = heading.group(1) if heading else file.stem.replace("-", " ").capitalize()
+        title = heading.group(1) if heading else Path(rel).stem.replace("-", " ").capitalize()
         found.append(PageRef(title, url, f"docs/{rel}"))
     return found
+
+
+def docs_texts_read_afresh() -> None:
+    """Forget the pages read by an earlier run in this process (tests run many)."""
+    _docs_texts.cache_clear()
+
+
+@functools.lru_cache(maxsize=4)
+def _docs_texts(docs: Path) -> tuple[tuple[str, str], ...]:
+    """Every hand-written page's path and text, read once per diff run and side."""
+    texts = []
+    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        try:
+            texts.append((file.relative_to(docs).as_posix(),
+                          file.read_text(encoding="utf-8", errors="replace")))
+        except OSError:
+            continue
+    return tuple(texts)
 
 
 _SCALE_MACRO = re.compile(r"\bseverity_scale\s*\(|\bplaybook_section\s*\([^)]*"

@@ -19,13 +19,13 @@ CONTEXT = 6
 #: old then new, rather than as a patchwork of small edits.
 REWRITTEN = 0.5
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
 
 def tokens(text: str) -> list[str]:
     """The words of ``text``, with a ``¶`` for each paragraph break."""
     found: list[str] = []
-    for index, paragraph in enumerate(_PARAGRAPH_BREAK.split(text.strip())):
+    for index, paragraph in enumerate(PARAGRAPH_BREAK.split(text.strip())):
         if index:
             found.append(PARAGRAPH)
         found += paragraph.split()
