@@ -63,14 +63,14 @@ MISTAKES = [
             "  - level: 1\n    guidance: >-\n      At 6 pm",
             "  - level: 1\n    alert: [Head of communications, Legal counsel]\n    guidance: >-\n"
             "      At 6 pm",
-            "playbooks/crisis-handling/x-crisis-end-of-day.yml:55:12: error: alert of level 1 "
+            "playbooks/crisis-handling/x-crisis-end-of-day.yml:57:12: error: alert of level 1 "
             "differs from definitions/severity-scale.yml, where it is Head of communications, "
             "Legal counsel, Executive on call, Social media lead, Customer care lead, Information "
             "security lead; a playbook cannot redefine it: remove it here, or change the scale "
             "(shared-fact)"),
     Mistake("playbooks/crisis-handling/crisis-first-hour.yml", "  - role: incident-lead\n",
             "  - role: incident-led\n",
-            "playbooks/crisis-handling/crisis-first-hour.yml:106:11: error: unknown crisis role "
+            "playbooks/crisis-handling/crisis-first-hour.yml:108:11: error: unknown crisis role "
             "'incident-led'; did you mean 'incident-lead'? (unknown-reference)"),
     Mistake("playbooks/guides/monthly-analytics-report.yml", "last_reviewed: 2026-",
             "last_reviewed: 2025-01-10\n# was: 2026-",
