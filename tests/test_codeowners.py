@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -73,20 +74,21 @@ def test_a_new_playbook_by_the_folders_owner_needs_no_change(tmp_path: Path) -> 
     assert handbook("codeowners", "--check", "--root", str(root)).returncode == 0
 
 
-def test_owner_that_is_not_a_handle_is_skipped_with_a_note(tmp_path: Path) -> None:
+def test_owner_that_is_not_a_handle_is_an_error_and_codeowners_writes_nothing(
+        tmp_path: Path) -> None:
+    """A bare or wildcard owner would write a CODEOWNERS line with no owner, which
+    cancels the folder owner's required review: check refuses it instead."""
     root = repo_copy(tmp_path)
+    before = (root / ".github/CODEOWNERS").read_bytes()
     playbook = root / "playbooks/guides/post-crisis-review.yml"
-    playbook.write_text(playbook.read_text().replace('owner: "@social-leads"',
-                                                     "owner: Social team leads"))
-    result = handbook("codeowners", "--root", str(root))
-    assert result.returncode == 0
-    assert result.stderr.strip() == (
-        "playbooks/guides/post-crisis-review.yml: owner 'Social team leads' is not a GitHub "
-        "handle like @team; no reviewer is requested for it")
-    text = (root / ".github/CODEOWNERS").read_text()
-    assert "Social team leads" not in text
-    # a line with no owner, so the folder's owner is not asked in its place
-    assert owner_for(text, "playbooks/guides/post-crisis-review.yml") == []
+    for owner in ("Social team leads", "'*'", "'@social-leads @evil'", "me@example.org"):
+        playbook.write_text(re.sub(r'^owner: .*$', f"owner: {owner}",
+                                   playbook.read_text(), count=1, flags=re.M))
+        check = handbook("check", "--root", str(root))
+        assert check.returncode == 1 and "is not a GitHub handle" in check.stdout, owner
+        result = handbook("codeowners", "--root", str(root))
+        assert result.returncode == 1
+        assert (root / ".github/CODEOWNERS").read_bytes() == before
 
 
 def test_refuses_while_playbooks_have_errors(tmp_path: Path) -> None:

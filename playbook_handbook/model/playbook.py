@@ -121,6 +121,18 @@ def _no_remote_image(value: str) -> str:
     return value
 
 
+#: A GitHub user or team: the owner is asked to review every change (CODEOWNERS).
+HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
+
+
+def _check_handle(value: str) -> str:
+    if not HANDLE.match(value):
+        raise ValueError(
+            f"'{value}' is not a GitHub handle like @social-leads or @example-org/social; "
+            "write the owning team's handle, so its review is requested on every change")
+    return value
+
+
 def _one_line(value: str) -> str:
     if "\n" in value.strip():
         raise ValueError("must fit on one line")
@@ -241,7 +253,9 @@ class PlaybookBase(Block):
                                   description="One sentence: what this playbook is for."),
                        AfterValidator(_one_line)]
     owner: Annotated[Line, Field(max_length=80,
-                                 description="Team or handle responsible, e.g. @social-leads.")]
+                                 description="GitHub handle of the responsible team or person, "
+                                             "e.g. @social-leads or @example-org/social."),
+                     AfterValidator(_check_handle)]
     audience: list[Role] = Field(min_length=1, description="Roles this playbook is for.")
     level: Level
     skills: list[Skill] = Field(min_length=1)
@@ -471,7 +485,7 @@ class OnboardingPath(Block):
     id: Id
     title: Line
     summary: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
-    owner: Annotated[Line, Field(max_length=80)]
+    owner: Annotated[Line, Field(max_length=80), AfterValidator(_check_handle)]
     audience: list[Role] = Field(min_length=1)
     last_reviewed: Date
     steps: list[PathStep] = Field(min_length=1, max_length=60)
