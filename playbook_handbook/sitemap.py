@@ -52,3 +52,15 @@ def go_page(any_id: str) -> str:
 
 def card_page(playbook_id: str) -> str:
     return f"{CARDS_DIR}/{playbook_id}.md"
+
+
+#: Ids the playbook page template gives its own section headings (``heading(2, ...,
+#: "<id>")`` in render/templates). A step's ``anchor:`` may not take one: the link
+#: would open the section, and the step would silently move to ``<id>-2``.
+#: tests/test_mkdocs_compat.py checks this list against the templates.
+SECTION_IDS: frozenset[str] = frozenset({
+    "about-this-playbook", "checklist", "data-sources", "donts", "duration-rules",
+    "first-15-minutes", "first-actions", "first-day", "first-hour", "holding-statements",
+    "pitfalls", "post-crisis-review", "related", "roles", "segments", "self-check",
+    "severity-levels", "signals", "sources", "steps", "templates", "worksheet",
+})

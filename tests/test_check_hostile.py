@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, handbook
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -180,3 +180,13 @@ def test_a_problem_is_always_one_terminal_line(path: str, message: str) -> None:
     assert len(line.splitlines()) == 1
     assert not [c for c in line if unicodedata.category(c) in ("Cc", "Zl", "Zp")
                 or c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"]
+
+
+def test_a_step_anchor_cannot_take_a_section_id(mini: Path) -> None:
+    guide = mini / "playbooks" / "guides" / "reply-to-comments.yml"
+    guide.write_text(guide.read_text().replace("anchor: answer-same-day", "anchor: sources"))
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert ("the anchor 'sources' is the id of a section of the page; a link to #sources "
+            "would open that section, not this step: choose another anchor (duplicate-anchor)"
+            ) in result.stdout

@@ -672,3 +672,17 @@ def test_a_rewritten_text_reads_as_old_then_new_and_rewrapping_is_no_change() ->
         ("equal", "Pause all scheduled posts"), ("delete", "now"), ("insert", "today")]
     assert same_words("One line\nwrapped  here.", "One line wrapped here.")
     assert not same_words("One paragraph.\n\nTwo.", "One paragraph. Two.")
+
+
+def test_an_id_defined_twice_is_not_compared_rather_than_read_as_an_edit(repo: Path,
+                                                                          capsys) -> None:
+    roles = repo / "definitions" / "crisis-roles.yml"
+    text = roles.read_text()
+    ids = re.findall(r"^  - id: (\S+)$", text, flags=re.M)
+    assert len(ids) >= 2
+    roles.write_text(text.replace(f"  - id: {ids[1]}\n", f"  - id: {ids[0]}\n", 1))
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0
+    assert ("definitions/crisis-roles.yml: it does not validate now; see what "
+            "handbook check reports") in out
+    assert "Crisis role" not in out.split("Not compared:")[0]

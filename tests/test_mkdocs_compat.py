@@ -95,3 +95,12 @@ def test_a_build_prints_only_mkdocs_own_progress(mini: Path, tmp_path: Path) -> 
     assert result.returncode == 0
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert not [line for line in lines if "[macros]" in line or "WARNING" in line], lines
+
+
+def test_the_section_ids_steps_may_not_take_are_the_templates_own() -> None:
+    from playbook_handbook.sitemap import SECTION_IDS
+
+    templates = Path(__file__).resolve().parent.parent / "playbook_handbook/render/templates"
+    used = {match for file in templates.rglob("*.html")
+            for match in re.findall(r'heading\(\d, "[^"]+", "([a-z0-9-]+)"', file.read_text())}
+    assert used == SECTION_IDS

@@ -410,6 +410,13 @@ def _check_anchors(book: Handbook, entry: Entry) -> None:
                     entry.rel_path, line, column,
                     f"another step already has the anchor '{step.anchor}'; each step's "
                     "anchor must be unique, as links lead to it", "duplicate-anchor"))
+            elif step.anchor in sitemap.SECTION_IDS:
+                line, column = entry.position(field_name, index, "anchor")
+                book.problems.append(Problem(
+                    entry.rel_path, line, column,
+                    f"the anchor '{step.anchor}' is the id of a section of the page; a link "
+                    f"to #{step.anchor} would open that section, not this step: choose "
+                    "another anchor", "duplicate-anchor"))
             elif step.anchor:
                 seen.add(step.anchor)
 

@@ -39,9 +39,14 @@ VOCABULARIES: dict[str, tuple[str, str, str]] = {
 
 
 def _invalid(book: Handbook, name: str) -> bool:
-    """The file is there but did not validate: its entries are unknown, not removed."""
+    """The file is there but did not validate, or check reports an error in it (such as
+    an id defined twice, where the last one would read as an edit of the first): its
+    entries are unknown, not removed or changed."""
     found = book.definitions.files.get(name)
-    return found is not None and found.present and found.model is None
+    if found is None or not found.present:
+        return False
+    return found.model is None or any(
+        p.path == found.rel_path and p.severity == "error" for p in book.problems)
 
 
 def _comparable(base: Handbook, head: Handbook, name: str) -> bool:
