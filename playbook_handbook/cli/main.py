@@ -1,7 +1,7 @@
 """The ``handbook`` command: check playbooks, start new ones, keep generated files current.
 
 Exit codes: 0 clean, 1 content problems (a stale file with --check, an
-overdue review for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
+overdue review or a stale translation for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
 difference, 2 when it cannot compare (a bad --base).
 """
 
@@ -92,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     owners.set_defaults(run=_codeowners)
 
     stale_cmd = commands.add_parser(
-        "stale", help="list playbooks overdue for review: path: owner, due DATE")
+        "stale", help="list playbooks overdue for review (path: owner, due DATE) and stale "
+                      "or missing translations (path: owner, translation stale (fields))")
     _add_root(stale_cmd)
     stale_cmd.add_argument("--within", type=_days, metavar="DAYS",
                            help="also list playbooks due within DAYS days")
@@ -302,20 +303,28 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     book = _repository(args, parser)
     states = stale.due_for_review(book, args.today or today(), args.within)
+    translations = stale.translations_due(book)
     if args.format == "markdown":
         print(stale.markdown(states, len(book.playbooks), args.within), end="")
+        print(stale.translations_markdown(translations), end="")
     else:
         for state in states:
             print(stale.text_line(state))
+        for due in translations:
+            print(stale.translation_line(due))
     overdue = sum(state.status == "overdue" for state in states)
     window = f", {len(states) - overdue} due within {args.within} days" \
         if args.within is not None else ""
     print(f"{overdue} overdue{window} of {len(book.playbooks)} playbooks", file=sys.stderr)
+    behind = sum(due.state == "stale" for due in translations)
+    if translations:
+        print(f"{behind} stale, {len(translations) - behind} missing translations",
+              file=sys.stderr)
     failing = errors(book.problems)
     if failing:
         print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
               "out of this list; run: handbook check", file=sys.stderr)
-    return 1 if overdue else 0
+    return 1 if overdue or behind else 0
 
 
 def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -115,8 +115,9 @@ def _made_from(source: Source, problems: list[Problem]) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         line, column = source.position(("made_from",))
-        problems.append(Problem(source.path, line, column, "made_from: expected field: "
-                                "fingerprint lines, as `handbook translated` writes them",
+        problems.append(Problem(source.path, line, column, "made_from: expected one "
+                                "'field: fingerprint' line per translated field, as handbook "
+                                "translated writes them",
                                 RULE))
         return {}
     return value

@@ -3,7 +3,7 @@
 A field is text when its type carries :data:`model.playbook.TEXT` (``Line``,
 ``Prose``, ``LongText``, ``Summary``); ids, handles, dates, numbers, addresses
 and choices are shared by every edition. Fields are named the way messages
-show them: ``steps[2].details``, and items that carry an id (or a severity
+show them: ``steps[2].details`` (the second step), and items that carry an id (or a severity
 ``level``) by it, ``terms[id=crisis].description``, so that adding an item to
 the English does not move every translation after it.
 """
@@ -56,8 +56,9 @@ def item_key(item: Any) -> str | None:
 
 
 def item_name(parent: str, index: int, item: Any) -> str:
-    """The name of list item ``index`` of field ``parent``."""
-    return f"{parent}[{item_key(item) or index}]"
+    """The name of list item ``index`` (0-based) of field ``parent``: ``steps[1]`` for
+    the first, as every message of ``handbook check`` counts items."""
+    return f"{parent}[{item_key(item) or index + 1}]"
 
 
 def texts(model: BaseModel) -> Iterator[Text]:

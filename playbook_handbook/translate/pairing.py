@@ -91,9 +91,9 @@ class _Walker:
             self.items(english, data, text, eloc, loc, name)
         elif isinstance(english, str) and data == {}:
             return  # an id in a list of ids and notes: nothing to translate
-        elif english is None:
+        elif english is None and text:
             self.problem(loc, f"{name}: the English file does not give this field; "
-                              "translate only what the English has", key=False)
+                              "translate only what the English has")
         else:
             self.problem(loc, f"{name}: is shared by every language (an id, a date, a "
                               "number or a choice); leave it out of the translation")
@@ -111,7 +111,7 @@ class _Walker:
                 value = item.get(key)
                 if value not in by_key:
                     self.problem((*loc, index, key),
-                                 f"{name}[{index}]: the English has no item with {key} "
+                                 f"{name}[{index + 1}]: the English has no item with {key} "
                                  f"{value}")
                     continue
                 target = by_key[value]
@@ -121,9 +121,11 @@ class _Walker:
                            item_name(name, target, original))
             return
         if len(data) != len(english):
+            hint = " (write {} for an item with nothing to translate)" \
+                if _has_models(english) else ""
             self.problem(loc, f"{name}: has {len(data)} item{'s' * (len(data) != 1)}, the "
                               f"English has {len(english)}; keep the same items in the same "
-                              "order (write {} for an item with nothing to translate)")
+                              f"order{hint}")
             return
         for index, (original, item) in enumerate(zip(english, data, strict=True)):
             if isinstance(original, BaseModel) and isinstance(item, dict):
