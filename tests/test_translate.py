@@ -55,7 +55,8 @@ def test_current_translation_checks_clean_and_shows_in_its_edition(mini: Path) -
     # A file with no translation shows its English, and says so.
     triage = "playbooks/crisis-handling/severity-triage.yml"
     assert state_of(turkish, triage).state == "missing"
-    assert turkish.playbooks["severity-triage"].playbook == book.playbooks["severity-triage"].playbook
+    shown = turkish.playbooks["severity-triage"].playbook
+    assert shown == book.playbooks["severity-triage"].playbook
 
 
 def test_changing_an_english_field_flags_exactly_that_translation(mini: Path) -> None:
