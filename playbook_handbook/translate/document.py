@@ -18,13 +18,18 @@ from playbook_handbook.load.yamlsource import Source, load_file
 from playbook_handbook.model.validate import problem_from_error
 from playbook_handbook.problems import Problem
 from playbook_handbook.translate.fields import Loc, texts
-from playbook_handbook.translate.fingerprint import fingerprint
+from playbook_handbook.translate.fingerprint import LENGTH, fingerprint
 from playbook_handbook.translate.pairing import RULE, Pair, pair
 
 STALE = "translation-stale"
 #: ``x.tr.yml``: a file name with a language code before the extension.
 _TRANSLATION_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<language>[a-z]{2,3}(?:-[a-z]{2})?)"
                                r"(?P<suffix>\.ya?ml|\.md)$", re.IGNORECASE)
+
+
+def fingerprint_pattern() -> str:
+    """What a ``made_from`` fingerprint looks like, for the schema."""
+    return f"^[0-9a-f]{{{LENGTH}}}$"
 
 
 def translation_language(path: Path) -> str | None:
