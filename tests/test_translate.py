@@ -141,3 +141,20 @@ def test_ids_handles_and_dates_are_not_text(mini: Path) -> None:
     assert {"title", "summary", "steps[1].title", "templates[1].text"} <= names
     assert not {n for n in names if n.split(".")[-1] in
                 ("id", "owner", "anchor", "url", "last_reviewed", "networks", "surface")}
+
+
+def test_translated_text_gets_the_content_checks_at_its_own_line(mini: Path) -> None:
+    target = place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml")
+    text = target.read_text()
+    long_reply = "Bize yazdığınız için çok teşekkür ederiz. " * 60  # over Instagram's 2,200
+    text = text.replace("text: Bize yazdığınız için teşekkürler, {name}! Bunu ekibe ilettik.",
+                        f"text: {long_reply.strip()}")
+    text = text.replace("answer: Yanıt için sipariş numarası ya da başka kişisel veri "
+                        "gerektiğinde.", "answer: Sipariş numarası gerektiğinde; 0532 123 45 67 "
+                        "numaralı telefonu arayın.")
+    target.write_text(text)
+    lines = handbook("check", "--root", str(mini)).stdout.splitlines()
+    too_long = [line for line in lines if line.endswith("(text-too-long)")]
+    assert len(too_long) == 1 and too_long[0].startswith(f"{REL}:22:11: warning: ")
+    personal = [line for line in lines if line.endswith("(personal-data)")]
+    assert len(personal) == 1 and personal[0].startswith(f"{REL}:9:13: warning: ")
