@@ -25,12 +25,14 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from playbook_handbook import sitemap
 from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.index.references import did_you_mean
+from playbook_handbook.mkdocs_compat import page_url
 from playbook_handbook.model.playbook import (
     KIND_FOLDERS,
     KIND_TITLES,
@@ -45,6 +47,7 @@ from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.render.units import ENGLISH, Units
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
+from playbook_handbook.translate import overlay
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The "What's new" page lists changes from this many days back.
@@ -219,6 +222,10 @@ class Renderer:
             yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(
+            # The translation notice (translation_notice.html): a page's translation
+            # state, and the URL of the same page in another edition.
+            translation_of=lambda entry: overlay.state_of(book, entry.rel_path),
+            counterpart_url=self.counterpart_url, source_language=overlay.SOURCE_LANGUAGE,
             kind_titles={kind: _(title) for kind, title in KIND_TITLES.items()},
             kind_folders=KIND_FOLDERS, book=book,
             definitions=definitions, scale=definitions.scale,
@@ -255,6 +262,13 @@ class Renderer:
         self.history, self.history_links = history, links
 
     # -- links ---------------------------------------------------------------
+
+    def counterpart_url(self, page_uri: str, language: str) -> Markup:
+        """The URL of docs file ``page_uri``'s page in ``language``'s edition,
+        relative to the same page in this edition (``../../playbooks/x/``)."""
+        here = self.editions.get(self.language, "") + page_url(page_uri, self.directory_urls)
+        there = self.editions.get(language, "") + page_url(page_uri, self.directory_urls)
+        return Markup(html.escape(get_relative_url(there, here), quote=True))
 
     @staticmethod
     def relative(from_uri: str, to_uri: str) -> str:
