@@ -15,12 +15,13 @@ from playbook_handbook.model.playbook import KIND_TITLES, Level, Objective, Role
 from playbook_handbook.render import locale
 from playbook_handbook.render.pages import TEMPLATES, Renderer, words
 from playbook_handbook.render.units import Units
+from playbook_handbook.site import page_macros
 from playbook_handbook.translate import overlay
 from playbook_handbook.translate.overlay import TranslationState
 from tests.conftest import MINI, REPO
 
 #: Python modules whose ``_("...")`` texts reach the pages.
-PYTHON_SOURCES = ("render/pages.py", "render/units.py")
+PYTHON_SOURCES = ("render/pages.py", "render/units.py", "site/page_macros.py")
 PACKAGE = Path(locale.__file__).resolve().parent.parent
 EDITIONS = {"en": "", "tr": "tr/"}
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -136,12 +137,14 @@ def test_turkish_crisis_card_and_list_pages(tr: Renderer, book: Handbook) -> Non
     assert "(2 Aralık 2026 itibarıyla)" in queue and "28 gün sonra" in queue
 
 
-def test_turkish_path_page() -> None:
+def test_turkish_path_page_and_tag_table() -> None:
     book = load_handbook(REPO)
-    path = next(iter(book.paths.values()))
-    page = Renderer(book, language="tr", editions=EDITIONS).path_page(path)
+    renderer = Renderer(book, language="tr", editions=EDITIONS)
+    page = renderer.path_page(next(iter(book.paths.values())))
     assert "**Sahibi**" in page and "**Adımlar**" in page and "İlerlemeyi sıfırla" in page
     assert "adımdan 0 tanesi tamam" in page and "> Tamamlandı</label>" in page
+    table = page_macros.tag_descriptions(renderer, "tags.md")
+    assert table.startswith("| Etiket | Neleri kapsıyor | Playbook'lar |\n")
 
 
 def _states(states: dict[str, TranslationState]):
