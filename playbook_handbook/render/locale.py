@@ -52,7 +52,8 @@ def _format(context: jinja2.runtime.Context, text: str, variables: dict[str, Any
 def install(env: jinja2.Environment, language: str) -> None:
     """Give ``env`` (with the ``jinja2.ext.i18n`` extension) ``_``, ``gettext`` and
     ``ngettext`` in ``language``: ``{{ _("Owner") }}``,
-    ``{{ _("Due in %(days)s", days=n | day_count) }}``."""
+    ``{{ _("Due in %(days)s", days=n | day_count) }}``. Write values through
+    ``_()`` rather than ``{% trans %}``: there they are escaped as ``{{ }}`` prints them."""
     words = catalog(language)
 
     @jinja2.pass_context
