@@ -14,12 +14,12 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from playbook_handbook.model.playbook import (
+    TEXT,
     Block,
     Date,
     Id,
     Line,
     Prose,
-    TEXT,
     Surface,
     WholeNumber,
     _one_line,
