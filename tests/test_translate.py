@@ -158,3 +158,13 @@ def test_translated_text_gets_the_content_checks_at_its_own_line(mini: Path) -> 
     assert len(too_long) == 1 and too_long[0].startswith(f"{REL}:22:11: warning: ")
     personal = [line for line in lines if line.endswith("(personal-data)")]
     assert len(personal) == 1 and personal[0].startswith(f"{REL}:9:13: warning: ")
+
+
+def test_turkish_lists_follow_the_turkish_alphabet() -> None:
+    from playbook_handbook.translate.collation import lower, sort_key
+
+    words = ["Ölçüm", "Içerik", "Çalışma", "İlk saat", "Hedef", "Ğ", "Zaman", "Cevap", "Ulaş"]
+    assert sorted(words, key=lambda w: sort_key(w, "tr")) == [
+        "Cevap", "Çalışma", "Ğ", "Hedef", "Içerik", "İlk saat", "Ölçüm", "Ulaş", "Zaman"]
+    assert lower("İLK IŞIK", "tr") == "ilk ışık"
+    assert lower("İLK IŞIK", "en") != "ilk ışık"

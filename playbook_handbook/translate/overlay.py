@@ -12,6 +12,8 @@ from typing import Literal
 
 from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.handbook import SOURCE_LANGUAGE, Handbook
+from playbook_handbook.model.kinds import KIND_FOLDERS
+from playbook_handbook.translate.collation import sort_key
 
 __all__ = ["SOURCE_LANGUAGE", "TranslationState", "localize", "state_of"]
 
@@ -42,6 +44,10 @@ def localize(book: Handbook, language: str) -> Handbook:
 
     playbooks = {key: replace(entry, playbook=model(entry.rel_path, entry.playbook))
                  for key, entry in book.playbooks.items()}
+    # The English order is by English title: list them as a reader of the language sorts.
+    kinds = list(KIND_FOLDERS)
+    playbooks = dict(sorted(playbooks.items(), key=lambda item: (
+        kinds.index(item[1].playbook.kind), sort_key(item[1].playbook.title, language))))
     paths = {key: replace(entry, path=model(entry.rel_path, entry.path))
              for key, entry in book.paths.items()}
     definitions = Definitions({
