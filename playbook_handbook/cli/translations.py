@@ -17,29 +17,31 @@ class TranslationError(Exception):
     """Why nothing was written, as one sentence."""
 
 
-def english_of(book: Handbook, name: str) -> tuple[str, object]:
-    """``(path from the root, model)`` of a playbook or path id, or a definition file
-    named by its file name without .yml (severity-scale, tags ...)."""
+def english_of(book: Handbook, name: str) -> tuple[str, object, object]:
+    """``(path from the root, model, file data)`` of a playbook or path id, or of a
+    definition file named by its file name without .yml (severity-scale, tags ...)."""
     entry = book.resolve(name) or book.paths.get(name)
     if entry is not None:
-        return entry.rel_path, getattr(entry, "playbook", None) or entry.path
+        model = getattr(entry, "playbook", None) or entry.path
+        return entry.rel_path, model, entry.source.data
     for file in book.definitions.files.values():
         if Path(file.rel_path).stem == name:
             if file.model is None:
                 raise TranslationError(f"{file.rel_path} is missing or has errors; "
                                        "run handbook check")
-            return file.rel_path, file.model
+            return file.rel_path, file.model, file.source.data if file.source else None
     raise TranslationError(f"no playbook, path or definition file is called '{name}'"
                            f"{book.suggest(name)}")
 
 
 def new_translation(book: Handbook, name: str, language: str) -> str:
     """Write the skeleton of the ``language`` translation of ``name``; its path."""
-    rel, model = english_of(book, name)
+    rel, model, raw = english_of(book, name)
     target = translation_file(book.root / rel, language)
     target_rel = target.relative_to(book.root).as_posix()
     schema = os.path.relpath(book.root / SCHEMA, target.parent).replace(os.sep, "/")
-    text = skeleton(model, language, schema, Path(rel).name, target_rel)  # type: ignore[arg-type]
+    text = skeleton(model, language, schema, Path(rel).name, target_rel,  # type: ignore[arg-type]
+                    raw)
     try:
         with target.open("x", encoding="utf-8", newline="\n") as out:
             out.write(text)

@@ -21,8 +21,9 @@ INDENT = "  "
 
 
 def skeleton(english: BaseModel, language: str, schema: str, english_name: str,
-             rel_path: str) -> str:
-    """The text of a new translation file of ``english``."""
+             rel_path: str, raw: Any = None) -> str:
+    """The text of a new translation file of ``english``; ``raw``, the English file's
+    data, gives the order of its fields (the translation reads in the same order)."""
     head = [
         f"# yaml-language-server: $schema={schema}",
         f"# The '{language}' translation of {english_name}. Under each # en: line, write the",
@@ -31,14 +32,24 @@ def skeleton(english: BaseModel, language: str, schema: str, english_name: str,
         f"#   handbook translated {rel_path}",
         f"language: {language}",
     ]
-    return "\n".join([*head, *_model(english, 0)]) + "\n"
+    return "\n".join([*head, *_model(english, 0, raw)]) + "\n"
 
 
-def _model(model: BaseModel, depth: int) -> Iterator[str]:
+def _in_file_order(model: BaseModel, raw: Any) -> list[str]:
+    names = list(type(model).model_fields)
+    if not isinstance(raw, dict):
+        return names
+    written = {key: index for index, key in enumerate(raw)}
+    return sorted(names, key=lambda name: written.get(name, len(written)))
+
+
+def _model(model: BaseModel, depth: int, raw: Any = None) -> Iterator[str]:
     pad = INDENT * depth
-    for name, info in type(model).model_fields.items():
+    for name in _in_file_order(model, raw):
+        info = type(model).model_fields[name]
         value = getattr(model, name)
-        body = list(_value(value, is_text(info), depth))
+        inner = raw.get(name) if isinstance(raw, dict) else None
+        body = list(_value(value, is_text(info), depth, inner))
         if not body:
             continue
         if isinstance(value, str):
@@ -49,29 +60,31 @@ def _model(model: BaseModel, depth: int) -> Iterator[str]:
             yield from body
 
 
-def _value(value: Any, text: bool, depth: int) -> Iterator[str]:
+def _value(value: Any, text: bool, depth: int, raw: Any = None) -> Iterator[str]:
     """Lines below a field's key (for a text field: a marker that it has text)."""
     pad = INDENT * (depth + 1)
     if isinstance(value, str):
         if text:
             yield ""
     elif isinstance(value, BaseModel):
-        yield from _model(value, depth + 1)
+        yield from _model(value, depth + 1, raw)
     elif isinstance(value, list):
-        items = [list(_item(item, text, depth + 1)) for item in value]
+        raws = raw if isinstance(raw, list) and len(raw) == len(value) else [None] * len(value)
+        items = [list(_item(item, text, depth + 1, r)) for item, r in zip(value, raws,
+                                                                           strict=True)]
         if any(items):
             for lines in items:
                 yield from lines if lines else [f"{pad}- {{}}"]
 
 
-def _item(item: Any, text: bool, depth: int) -> Iterator[str]:
+def _item(item: Any, text: bool, depth: int, raw: Any = None) -> Iterator[str]:
     pad = INDENT * depth
     if isinstance(item, str):
         if text:
             yield from _comment(item, pad)
             yield f"{pad}-"
     elif isinstance(item, BaseModel):
-        inner = list(_model(item, depth + 1))
+        inner = list(_model(item, depth + 1, raw))
         if inner:
             key = item_key(item)
             first = f"{pad}- {key.replace('=', ': ', 1)}" if key else f"{pad}-"
