@@ -6,6 +6,7 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 import posixpath
@@ -31,12 +32,17 @@ from playbook_handbook.index.handbook import (
     FileCache,
     Handbook,
     SettingError,
-    load_handbook,
 )
 from playbook_handbook.mkdocs_compat import (
     add_redirects,
+    add_search_field,
+    add_theme_dir,
+    build_edition,
+    keep_page_links,
     quiet_macros_plugin,
     set_page_headings,
+    set_search_languages,
+    set_theme_language,
 )
 from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors, neutralise
@@ -44,7 +50,21 @@ from playbook_handbook.render.html_page import RenderedPage
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
-from playbook_handbook.site import contributing, search_excerpts
+from playbook_handbook.site import (
+    book_cache,
+    contributing,
+    notices,
+    page_translations,
+    search_excerpts,
+    search_folding,
+)
+from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
+from playbook_handbook.translate.overlay import (
+    SOURCE_LANGUAGE,
+    TranslationState,
+    localize,
+    state_of,
+)
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -54,6 +74,17 @@ class HandbookConfig(Config):
     """The repository holding playbooks/ and paths/ (default: mkdocs.yml's folder)."""
     sanitize = c.Type(bool, default=True)
     """Clean every page's HTML with nh3 (leave on unless you trust every author)."""
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The site's editions, one per language (``[en, tr]``); none: English only."""
+    default_language = c.Optional(c.Type(str))
+    """The edition at the site root (default: the first language); the others are
+    at ``/<language>/``."""
+    nav_translations = c.Type(dict, default={})
+    """``nav`` titles of each other edition: ``{tr: {Home: Ana sayfa}}``."""
+
+
+#: Theme templates the handbook adds (the language switch); custom_dir overrides them.
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class GeneratedPage(File):
@@ -73,6 +104,8 @@ class GeneratedPage(File):
         self.replaced: str | None = None
         #: An HTML page's body and headings, from reading it until MkDocs converts it.
         self.rendered: RenderedPage | None = None
+        #: The YAML file (``playbooks/x/y.yml``) whose translation the page shows.
+        self.translated_from: str | None = None
 
     @classmethod
     def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str | RenderedPage],
@@ -121,9 +154,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.book: Handbook | None = None
         self.renderer: Renderer | None = None
         self.macro_problems: list[Problem] = []
-        # Kept across `mkdocs serve` rebuilds (on_startup makes MkDocs keep this
-        # instance): an unchanged YAML file is not parsed again.
-        self.file_cache: FileCache = {}
+        # Kept across `mkdocs serve` rebuilds and shared with the other editions'
+        # builds: an unchanged YAML file is not parsed again.
+        self.file_cache: FileCache = book_cache.FILE_CACHE
+        self.editions = Editions.from_settings([], None, None)
+        self.page_states: dict[str, TranslationState] = {}
         self.template_cache = TemplateCache()
         self.dirty = False
         self.built = False
@@ -138,12 +173,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # -- loading ---------------------------------------------------------------
 
+    @event_priority(100)  # before the search plugin reads its languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._set_edition(config)
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        book = load_handbook(root, cache=self.file_cache)
+        book = book_cache.handbook(root, self.file_cache)
         failing = errors(book.problems)
+        nested = CURRENT.get() is not None  # the first edition's build has said it
         for problem in book.problems:
-            if problem.severity == "warning":
+            if problem.severity == "warning" and not nested:
                 log.info(problem.format_text())
         if failing:
             for problem in failing:
@@ -151,6 +189,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
+        language = self.editions.current
+        book = book if language == SOURCE_LANGUAGE else localize(book, language)
         self.book = book
         custom_dir = config.theme.custom_dir
         try:
@@ -158,7 +198,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                      self.template_cache,
                                      markdown_extensions=config.markdown_extensions,
                                      mdx_configs=config.mdx_configs,
-                                     directory_urls=config.use_directory_urls)
+                                     directory_urls=config.use_directory_urls,
+                                     **self._renderer_edition())
         except SettingError as exc:  # HANDBOOK_TODAY that is not a date
             raise PluginError(neutralise(str(exc))) from None
         if not (self.dirty and self.built):
@@ -166,6 +207,37 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self._register_redirects(config)
         self._read_git(config)
         return config
+
+    def _set_edition(self, config: MkDocsConfig) -> None:
+        """Which edition this build makes, and its language everywhere: the theme,
+        the search index, the nav titles."""
+        languages, default = self.config.languages, self.config.default_language
+        if default is not None and languages and default not in languages:
+            raise PluginError(f"handbook: default_language {default!r} is not one of "
+                              f"languages {languages}")
+        self.editions = Editions.from_settings(languages, default, CURRENT.get())
+        add_theme_dir(config, str(THEME_DIR))
+        if not self.editions.several:
+            return
+        language = self.editions.current
+        set_theme_language(config, language)
+        set_search_languages(config, [language])
+        if language in search_folding.FOLDED_LANGUAGES:
+            add_search_field(config, "body")
+        titles = self.config.nav_translations.get(language)
+        if titles and config.nav:
+            config.nav = translate_nav(config.nav, titles)
+
+    def _renderer_edition(self) -> dict[str, Any]:
+        """The edition's language for the renderer, when it takes one."""
+        wanted = inspect.signature(Renderer).parameters
+        given: dict[str, Any] = {}
+        if "language" in wanted:
+            given["language"] = self.editions.current
+        if "editions" in wanted:
+            given["editions"] = {language: self.editions.prefix(language)
+                                 for language in self.editions.languages}
+        return given
 
     def _read_git(self, config: MkDocsConfig) -> None:
         """Last-changed dates and history links for the pages; the version for the footer."""
@@ -207,6 +279,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         docs_dir = config.docs_dir
         generated: list[File] = []
 
+        # docs/x.tr.md is x.md in the Turkish edition, and no page of its own.
+        self.page_states = page_translations.use_translations(
+            files, self.editions.current, {*self.editions.languages, *LANGUAGE_NAMES})
         # Hand-written files by address, looked up once per generated page.
         written = {file.src_uri: file for file in files}
 
@@ -221,6 +296,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = GeneratedPage.lazy(config, uri, render, sources, inclusion)
             if edit is not None:
                 file.edit_uri = os.path.relpath(edit, docs_dir).replace(os.sep, "/")
+                file.translated_from = os.path.relpath(edit, book.root).replace(os.sep, "/")
             generated.append(file)
 
         # Each page is rendered when MkDocs reads it. `sources` are what a dirty
@@ -281,6 +357,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before the tags plugin renders its listings
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001
         env.bytecode_cache = self.template_cache
+        keep_page_links(env)
+        if self.editions.several:  # the 404 page: each edition's home
+            config.extra["alternate"] = self.editions.alternates(None)
         if self.macro_problems:
             for problem in sorted(self.macro_problems):
                 log.error(problem.format_text())
@@ -289,11 +368,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"{count} macro call{'s' * (count != 1)} failed (listed above)")
         return env
 
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
+        if self.editions.several:  # the language switch and hreflang links of this page
+            config.extra["alternate"] = self.editions.alternates(page.url)
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built = True
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file() and search_excerpts.wants_excerpts(config):
             search_excerpts.add_excerpts(index_file)
+            if self.editions.several and \
+                    self.editions.current in search_folding.FOLDED_LANGUAGES:
+                search_folding.add_folded_words(index_file)
+        for language in self.editions.others:
+            token = CURRENT.set(language)
+            try:
+                build_edition(config, os.path.join(config.site_dir, language),
+                              self.editions.other_site_url(config.site_url, language))
+            finally:
+                CURRENT.reset(token)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -303,7 +397,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             set_page_headings(page, rendered.toc, rendered.anchor_ids(),
                               self.renderer.html.toc.depth)
-        return label_cells(clean_html(html) if self.config.sanitize else html)
+        html = label_cells(clean_html(html) if self.config.sanitize else html)
+        return notices.with_notice(html, self._notice(page, config))
+
+    def _notice(self, page: Page, config: MkDocsConfig) -> str:
+        """The translation notice of a page in an edition other than English."""
+        language = self.editions.current
+        if not self.editions.several or language == SOURCE_LANGUAGE \
+                or SOURCE_LANGUAGE not in self.editions.languages:
+            return ""
+        file = page.file
+        found: TranslationState | None
+        if isinstance(file, GeneratedPage):
+            found = state_of(self.book, file.translated_from) if file.translated_from else None
+        else:
+            found = self.page_states.get(file.src_uri)
+        if found is None:
+            return ""
+        english = self.editions.counterpart(SOURCE_LANGUAGE, page.url)
+        return notices.notice(found.state, language, english, config.theme.custom_dir)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
         assert self.book is not None
