@@ -117,15 +117,16 @@ def quiet_macros_plugin() -> None:
 # -- editions (one site per language, built by one command) ----------------------
 
 
-def build_edition(config: Any, site_dir: str, site_url: str | None) -> None:
+def build_edition(config: Any, site_dir: str, site_url: str | None, dirty: bool = False) -> None:
     """Build the site of ``config``'s ``mkdocs.yml`` again into ``site_dir`` (at ``site_url``).
 
     A fresh config is loaded from the same file (plugins get fresh instances,
     so no state leaks between editions), with the options the command line
     gave the first build, and built as ``mkdocs build`` does (``on_startup``,
-    ``build``, ``on_shutdown``). The caller tells the nested handbook plugin
-    which edition it builds. Uses the running engine: under ProperDocs,
-    ``mkdocs.*`` imports are ProperDocs' own modules.
+    ``build``, ``on_shutdown``); ``dirty``: only pages whose sources changed.
+    The caller tells the nested handbook plugin which edition it builds. Uses
+    the running engine: under ProperDocs, ``mkdocs.*`` imports are ProperDocs'
+    own modules.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -133,9 +134,9 @@ def build_edition(config: Any, site_dir: str, site_url: str | None) -> None:
     nested = load_config(config.config_file_path, site_dir=site_dir, strict=config.strict,
                          use_directory_urls=config.use_directory_urls)
     nested.site_url = site_url
-    nested.plugins.on_startup(command="build", dirty=False)
+    nested.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(nested)
+        build(nested, dirty=dirty)
     finally:
         nested.plugins.on_shutdown()
 

@@ -11,17 +11,32 @@ stale. The English edition never shows a translation file.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
+import yaml
 from mkdocs.structure.files import Files
-from mkdocs.utils.meta import get_data
 
 from playbook_handbook.translate.fingerprint import fingerprint
 from playbook_handbook.translate.overlay import SOURCE_LANGUAGE, TranslationState
 
 #: The front matter key that records the English text a translation was made from.
 MADE_FROM = "made_from"
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
+
+
+def made_from(text: str) -> str | None:
+    """The ``made_from`` of a page's front matter, as written (``0123`` stays a string)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return None
+    try:
+        meta = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # every value a string
+    except yaml.YAMLError:
+        return None
+    value = meta.get(MADE_FROM) if isinstance(meta, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def translation_uri(src_uri: str, language: str) -> str:
@@ -42,9 +57,7 @@ def state(english: str, translation: str | None) -> TranslationState:
     """How the translation's text (None: there is none) stands to the English text."""
     if translation is None:
         return TranslationState("missing")
-    _body, meta = get_data(translation)
-    made_from = meta.get(MADE_FROM) if isinstance(meta, dict) else None
-    if str(made_from or "") != fingerprint(english):
+    if made_from(translation) != fingerprint(english):
         return TranslationState("stale")
     return TranslationState("current")
 

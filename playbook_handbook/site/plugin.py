@@ -385,7 +385,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             token = CURRENT.set(language)
             try:
                 build_edition(config, os.path.join(config.site_dir, language),
-                              self.editions.other_site_url(config.site_url, language))
+                              self.editions.other_site_url(config.site_url, language),
+                              dirty=self.dirty)
             finally:
                 CURRENT.reset(token)
 
