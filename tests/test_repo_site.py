@@ -53,6 +53,9 @@ def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
 def test_builds_with_properdocs(tmp_path: Path) -> None:
     site = build_ok(REPO, tmp_path / "site", tool="properdocs")
     assert (site / "go" / "crisis-first-hour" / "index.html").is_file()
+    # The Turkish edition too, from the same command.
+    assert '<html lang="tr"' in (site / "tr" / "index.html").read_text(encoding="utf-8")
+    assert (site / "tr" / "go" / "crisis-first-hour" / "index.html").is_file()
 
 
 def test_pages_ask_no_other_host_for_anything(repo_site: Path) -> None:
