@@ -22,7 +22,7 @@ from playbook_handbook.translate.fingerprint import fingerprint
 PLAYBOOK = "playbooks/guides/reply-to-comments/index.html"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z]+)">')
 SWITCH = re.compile(r'<a href="([^"]+)" hreflang="([a-z]+)" lang="([a-z]+)" '
-                    r'class="md-select__link"')
+                    r'class="md-select__link" target="_self"')
 
 
 def read(site: Path, page: str) -> str:
@@ -70,8 +70,8 @@ def test_every_page_links_its_counterpart_with_hreflang(mini_site: Path, page: s
 
 def test_the_switch_marks_the_edition_being_read(mini_site: Path) -> None:
     turkish = read(mini_site, "tr/" + PLAYBOOK)
-    assert re.search(r'hreflang="tr" lang="tr" class="md-select__link" aria-current="true"',
-                     turkish)
+    assert re.search(r'hreflang="tr" lang="tr" class="md-select__link" target="_self" '
+                     r'aria-current="true"', turkish)
     assert not re.search(r'hreflang="en"[^>]*aria-current', turkish)
 
 
