@@ -221,7 +221,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         language = self.editions.current
         set_theme_language(config, language)
-        set_search_languages(config, [language])
+        if language != SOURCE_LANGUAGE:
+            # The English edition keeps mkdocs.yml's search languages: its ranking
+            # is measured with them (tests/browser/questions.py, test_search.py).
+            set_search_languages(config, [language])
         if language in search_folding.FOLDED_LANGUAGES:
             add_search_field(config, "body")
         titles = self.config.nav_translations.get(language)
