@@ -15,7 +15,13 @@ import pytest
 from conftest import MINI, REPO
 
 from playbook_handbook.site.editions import Editions, translate_nav
-from playbook_handbook.site.page_translations import docs_states, is_translation
+from playbook_handbook.site.page_translations import (
+    docs_states,
+    is_translation,
+    made_from,
+    state,
+    with_made_from,
+)
 from playbook_handbook.site.search_folding import fold, folded_words
 from playbook_handbook.translate.fingerprint import fingerprint
 
@@ -177,6 +183,19 @@ def test_page_states_follow_the_fingerprint_of_the_english_file(tmp_path: Path) 
     # Re-wrapping the English is not a change.
     (docs / "a.md").write_text("# A\n\nOne.", encoding="utf-8")
     assert dict(docs_states(docs, "tr"))["a.md"].state == "current"
+
+
+def test_a_translation_is_marked_up_to_date_without_touching_its_text() -> None:
+    english = "# A\n\nOne.\n"
+    plain = with_made_from("# A tr\n", english)
+    assert plain == f"---\nmade_from: {fingerprint(english)}\n---\n# A tr\n"
+    assert state(english, plain).state == "current"
+    old = "---\nhide:\n  - toc\nmade_from: 0123456789\n---\n# A tr\n"
+    marked = with_made_from(old, english)
+    assert marked == old.replace("0123456789", fingerprint(english))
+    assert made_from(marked) == fingerprint(english)
+    added = with_made_from("---\nhide: [toc]\n---\n# A tr\n", english)
+    assert added == f"---\nhide: [toc]\nmade_from: {fingerprint(english)}\n---\n# A tr\n"
 
 
 def test_the_mini_fixture_pages_have_the_states_the_site_tests_expect() -> None:

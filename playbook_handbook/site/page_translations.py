@@ -53,6 +53,21 @@ def is_translation(src_uri: str, languages: Iterable[str]) -> bool:
     return inner != src_uri[:-3] and inner in languages and inner != SOURCE_LANGUAGE
 
 
+def with_made_from(translation: str, english: str) -> str:
+    """``translation``'s text recording that it matches ``english`` now: its front
+    matter's ``made_from`` set (added, with front matter if there is none), the
+    rest unchanged. For a command that marks a page translation up to date."""
+    line = f"{MADE_FROM}: {fingerprint(english)}"
+    match = _FRONT_MATTER.match(translation)
+    if match is None:
+        return f"---\n{line}\n---\n{translation}"
+    block = match.group(1)
+    updated, found = re.subn(rf"^{MADE_FROM}:.*$", line, block, count=1, flags=re.M)
+    if not found:
+        updated = f"{block}{line}\n"
+    return translation[:match.start(1)] + updated + translation[match.end(1):]
+
+
 def state(english: str, translation: str | None) -> TranslationState:
     """How the translation's text (None: there is none) stands to the English text."""
     if translation is None:
