@@ -1,4 +1,4 @@
-"""The loaded handbook, kept for the next build while its files are unchanged.
+"""The loaded handbook (and git history), kept for the next build while unchanged.
 
 Every edition of the site is built from the same YAML: the second edition's
 build (and each ``mkdocs serve`` rebuild with no YAML changed) takes the
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Any
 
 from playbook_handbook.index.definitions import DEFINITIONS_DIR
 from playbook_handbook.index.handbook import (
@@ -20,6 +22,9 @@ from playbook_handbook.index.handbook import (
     load_handbook,
 )
 
+#: The git history and version the first edition's build read, for the other
+#: editions' builds it starts (set only while they run).
+GIT: ContextVar[tuple[Any, str] | None] = ContextVar("handbook_git", default=None)
 #: Parsed files, shared by every build in this process (see ``load_handbook``).
 FILE_CACHE: FileCache = {}
 #: The last handbook loaded per root, with the stamp of the files it was loaded from.

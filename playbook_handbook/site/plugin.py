@@ -83,6 +83,9 @@ class HandbookConfig(Config):
     """``nav`` titles of each other edition: ``{tr: {Home: Ana sayfa}}``."""
 
 
+#: Compiled templates (the handbook's and the theme's), shared by every edition's build:
+#: keyed by name and source checksum, so a changed template is compiled again.
+_TEMPLATE_CACHE = TemplateCache()
 #: Theme templates the handbook adds (the language switch); custom_dir overrides them.
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -159,7 +162,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.file_cache: FileCache = book_cache.FILE_CACHE
         self.editions = Editions.from_settings([], None, None)
         self.page_states: dict[str, TranslationState] = {}
-        self.template_cache = TemplateCache()
+        self.git: tuple[Any, str] | None = None
+        self.template_cache = _TEMPLATE_CACHE
         self.dirty = False
         self.built = False
         self.command = ""
@@ -228,6 +232,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if language in search_folding.FOLDED_LANGUAGES:
             add_search_field(config, "body")
         titles = self.config.nav_translations.get(language)
+        if titles is not None and not (isinstance(titles, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in titles.items())):
+            raise PluginError(f"handbook: nav_translations.{language} must map each English "
+                              "nav title to its translation (Home: Ana sayfa)")
         if titles and config.nav:
             config.nav = translate_nav(config.nav, titles)
 
@@ -245,7 +253,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def _read_git(self, config: MkDocsConfig) -> None:
         """Last-changed dates and history links for the pages; the version for the footer."""
         assert self.book is not None and self.renderer is not None
-        history = file_history(self.book.root)
+        shared = book_cache.GIT.get()  # what the first edition's build read
+        history = shared[0] if shared else file_history(self.book.root)
         links = {}
         to_root = os.path.relpath(self.book.root, config.docs_dir).replace(os.sep, "/")
         for entry in [*self.book.playbooks.values(), *self.book.paths.values()]:
@@ -254,7 +263,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if target is not None:
                 links[entry.rel_path] = target
         self.renderer.use_history(history, links)
-        config.extra.setdefault("handbook_version", handbook_version(self.book.root))
+        config.extra.setdefault("handbook_version", shared[1] if shared else
+                                handbook_version(self.book.root))
+        self.git = (history, config.extra["handbook_version"])
 
     def _register_redirects(self, config: MkDocsConfig) -> None:
         """``/go/<id>/`` and every former id lead to the playbook's page."""
@@ -385,13 +396,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     self.editions.current in search_folding.FOLDED_LANGUAGES:
                 search_folding.add_folded_words(index_file)
         for language in self.editions.others:
-            token = CURRENT.set(language)
+            edition, git = CURRENT.set(language), book_cache.GIT.set(self.git)
             try:
                 build_edition(config, os.path.join(config.site_dir, language),
                               self.editions.other_site_url(config.site_url, language),
                               dirty=self.dirty)
             finally:
-                CURRENT.reset(token)
+                book_cache.GIT.reset(git)
+                CURRENT.reset(edition)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
