@@ -6,6 +6,7 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+import gc
 import inspect
 import logging
 import os
@@ -163,6 +164,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.editions = Editions.from_settings([], None, None)
         self.page_states: dict[str, TranslationState] = {}
         self.git: tuple[Any, str] | None = None
+        self.files: Files | None = None
         self.template_cache = _TEMPLATE_CACHE
         self.dirty = False
         self.built = False
@@ -354,6 +356,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 (entry.file, *shared), entry.file, False)
         for file in generated:
             files.append(file)
+        self.files = files
         return files
 
     def macro_failed(self, page: Page, markdown: str, name: str, args: tuple,
@@ -391,19 +394,33 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.built = True
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file() and search_excerpts.wants_excerpts(config):
-            search_excerpts.add_excerpts(index_file)
-            if self.editions.several and \
-                    self.editions.current in search_folding.FOLDED_LANGUAGES:
-                search_folding.add_folded_words(index_file)
-        for language in self.editions.others:
-            edition, git = CURRENT.set(language), book_cache.GIT.set(self.git)
+            folding = self.editions.several and \
+                self.editions.current in search_folding.FOLDED_LANGUAGES
+            search_excerpts.add_excerpts(
+                index_file, search_folding.add_folded_words if folding else None)
+        if self.editions.others:
+            # This build's pages stay in memory while the next edition builds: their
+            # text, written already, is let go; the rest is kept out of the garbage
+            # collector's sight, where it costs nothing.
+            release_pages(self.files)
+            gc.collect()
+            gc.freeze()
             try:
-                build_edition(config, os.path.join(config.site_dir, language),
-                              self.editions.other_site_url(config.site_url, language),
-                              dirty=self.dirty)
+                for language in self.editions.others:
+                    self._build_edition(config, language)
             finally:
-                book_cache.GIT.reset(git)
-                CURRENT.reset(edition)
+                gc.unfreeze()
+
+    def _build_edition(self, config: MkDocsConfig, language: str) -> None:
+        """Build the ``language`` edition into ``<site_dir>/<language>``."""
+        edition, git = CURRENT.set(language), book_cache.GIT.set(self.git)
+        try:
+            build_edition(config, os.path.join(config.site_dir, language),
+                          self.editions.other_site_url(config.site_url, language),
+                          dirty=self.dirty)
+        finally:
+            book_cache.GIT.reset(git)
+            CURRENT.reset(edition)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -441,6 +458,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if (self.book.root / contributing.FILE_NAME).is_file():
             server.watch(str(self.book.root / contributing.FILE_NAME))
         return server
+
+
+def release_pages(files: Files | None) -> None:
+    """Let go of the built pages' text (source and HTML): written to the site
+    already, and no event reads it after ``on_post_build``."""
+    for file in files or ():
+        page = file.page
+        if page is not None:
+            page.markdown = page.content = None
 
 
 def _files_under(folder: Path) -> tuple[Path, ...]:

@@ -11,9 +11,7 @@ adds the folded form of each typed word to the query. Both sides fold alike:
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 #: Editions whose search index gets folded words.
 FOLDED_LANGUAGES = frozenset({"tr"})
@@ -32,22 +30,17 @@ def fold(text: str) -> str:
 
 
 def folded_words(text: str) -> list[str]:
-    """The words of ``text`` (HTML allowed) that :func:`fold` changes, folded, once each."""
-    seen: dict[str, None] = {}
-    for word in _WORD.findall(_TAG.sub(" ", text)):
-        folded = fold(word)
-        if folded != word.lower():
-            seen.setdefault(folded)
-    return list(seen)
+    """The folded forms of ``text``'s words (HTML allowed) that are not already among
+    its words as written (lowercased), once each: "İlk şikayet" -> ["ilk", "sikayet"]."""
+    plain = _TAG.sub(" ", text)
+    own = set(_WORD.findall(plain.lower()))
+    return [word for word in dict.fromkeys(_WORD.findall(fold(plain))) if word not in own]
 
 
-def add_folded_words(index_file: Path) -> None:
-    """Append to each entry's ``body`` (searched, never shown) the folded words of
-    its title and text; run after :func:`playbook_handbook.site.search_excerpts.add_excerpts`."""
-    index = json.loads(index_file.read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        body = doc.get("body", "")
-        words = folded_words(f"{doc.get('title', '')} {body or doc.get('text', '')}")
-        if words:
-            doc["body"] = f"{body} {' '.join(words)}".strip()
-    index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+def add_folded_words(doc: dict) -> None:
+    """Append to a search entry's ``body`` (searched, never shown) the folded words of
+    its title and text; after :func:`playbook_handbook.site.search_excerpts.excerpt`."""
+    body = doc.get("body", "")
+    words = folded_words(f"{doc.get('title', '')} {body or doc.get('text', '')}")
+    if words:
+        doc["body"] = f"{body} {' '.join(words)}".strip()
