@@ -11,7 +11,8 @@ each of them on the installed versions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -120,10 +121,12 @@ def quiet_macros_plugin() -> None:
 def build_edition(config: Any, site_dir: str, site_url: str | None, dirty: bool = False) -> None:
     """Build the site of ``config``'s ``mkdocs.yml`` again into ``site_dir`` (at ``site_url``).
 
-    A fresh config is loaded from the same file (plugins get fresh instances,
-    so no state leaks between editions), with the options the command line
-    gave the first build, and built as ``mkdocs build`` does (``on_startup``,
-    ``build``, ``on_shutdown``); ``dirty``: only pages whose sources changed.
+    A fresh config is loaded from the same file, with the options the command
+    line gave the first build, and built as ``mkdocs build`` does
+    (``on_startup``, ``build``, ``on_shutdown``); ``dirty``: only pages whose
+    sources changed. Plugins with ``on_startup`` (search, tags, handbook) are
+    the same instances as in the first build: MkDocs keeps one per process;
+    each build's ``on_config`` starts them afresh.
     The caller tells the nested handbook plugin which edition it builds. Uses
     the running engine: under ProperDocs, ``mkdocs.*`` imports are ProperDocs'
     own modules.
@@ -139,6 +142,29 @@ def build_edition(config: Any, site_dir: str, site_url: str | None, dirty: bool 
         build(nested, dirty=dirty)
     finally:
         nested.plugins.on_shutdown()
+
+
+_SEARCH_STATE: dict[tuple[str, str], Any] = {}
+
+
+@contextmanager
+def edition_search_state(config: Any, language: str) -> Iterator[None]:
+    """Give Material's search plugin the previous index of ``language``'s edition
+    while it builds. Its one instance serves every build in the process, and a
+    dirty rebuild (``mkdocs serve --dirty``) merges its pages into the index it
+    kept from the build before: each edition must get its own."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not hasattr(search, "search_index_prev"):
+        yield
+        return
+    key = (str(config.config_file_path), language)
+    first = search.search_index_prev
+    search.search_index_prev = _SEARCH_STATE.get(key)
+    try:
+        yield
+    finally:
+        _SEARCH_STATE[key] = search.search_index_prev
+        search.search_index_prev = first
 
 
 def set_theme_language(config: Any, language: str) -> None:

@@ -8,9 +8,10 @@ Set under the ``handbook`` plugin in ``mkdocs.yml``::
         nav_translations:
           tr: {Home: Ana sayfa}
 
-One ``mkdocs build`` builds the default edition, then each other one into
-``<site>/<language>/`` (:func:`playbook_handbook.mkdocs_compat.build_edition`);
-the nested build's plugin learns its language from :data:`CURRENT`. Every page
+One ``mkdocs build`` builds the default edition, then, at its end, each other
+one into ``<site>/<language>/`` (:func:`playbook_handbook.mkdocs_compat.build_edition`:
+a second build of the same ``mkdocs.yml``); the plugin learns which edition it
+builds from :data:`CURRENT`. Every page
 exists in every edition at the same path, so a page's counterpart is its path
 under the other edition's folder.
 """

@@ -39,6 +39,7 @@ from playbook_handbook.mkdocs_compat import (
     add_search_field,
     add_theme_dir,
     build_edition,
+    edition_search_state,
     keep_page_links,
     quiet_macros_plugin,
     set_page_headings,
@@ -412,15 +413,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 gc.unfreeze()
 
     def _build_edition(self, config: MkDocsConfig, language: str) -> None:
-        """Build the ``language`` edition into ``<site_dir>/<language>``."""
+        """Build the ``language`` edition into ``<site_dir>/<language>``.
+
+        MkDocs gives the nested build this same plugin instance (it keeps the
+        instances of plugins with ``on_startup`` for the process), so this
+        build's state is put back afterwards."""
+        saved = dict(self.__dict__)
         edition, git = CURRENT.set(language), book_cache.GIT.set(self.git)
         try:
-            build_edition(config, os.path.join(config.site_dir, language),
-                          self.editions.other_site_url(config.site_url, language),
-                          dirty=self.dirty)
+            with edition_search_state(config, language):
+                build_edition(config, os.path.join(config.site_dir, language),
+                              self.editions.other_site_url(config.site_url, language),
+                              dirty=self.dirty)
         finally:
             book_cache.GIT.reset(git)
             CURRENT.reset(edition)
+            self.__dict__.update(saved)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
