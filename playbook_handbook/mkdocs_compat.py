@@ -167,6 +167,14 @@ def edition_search_state(config: Any, language: str) -> Iterator[None]:
         search.search_index_prev = first
 
 
+def translate_permalink_title(config: Any, translate: Callable[[str], str]) -> None:
+    """The ``toc`` extension's permalink title (the heading anchor's tooltip) in the
+    edition's language."""
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):
+        toc["permalink_title"] = translate(toc.get("permalink_title", "Permanent link"))
+
+
 def set_theme_language(config: Any, language: str) -> None:
     """The theme's interface language (Material's ``theme.language``)."""
     config.theme["language"] = language

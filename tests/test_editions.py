@@ -53,6 +53,8 @@ def test_one_build_makes_both_editions_in_their_languages(mini_site: Path) -> No
     # Material's own Turkish interface strings.
     assert 'placeholder="Ara"' in turkish and 'placeholder="Search"' in english
     assert 'aria-label="Dil seç"' in turkish
+    assert 'title="Kalıcı bağlantı"' in read(mini_site, "tr/" + PLAYBOOK)
+    assert 'title="Permanent link"' in read(mini_site, PLAYBOOK)
     assert (mini_site / "tr" / PLAYBOOK).is_file()
     assert (mini_site / "tr/cards/severity-triage/index.html").is_file()
 
@@ -239,3 +241,39 @@ def test_editions_link_counterparts_and_translate_the_nav() -> None:
     nav = [{"Home": "index.md"}, {"Playbooks": ["playbooks/index.md", {"Guides": "g.md"}]}]
     assert translate_nav(nav, {"Home": "Ana sayfa", "Guides": "Rehberler"}) == [
         {"Ana sayfa": "index.md"}, {"Playbooks": ["playbooks/index.md", {"Rehberler": "g.md"}]}]
+
+
+# -- generated pages: the notice follows the YAML translation's state (state_of) -----
+
+
+@pytest.fixture(scope="module")
+def yaml_states_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini handbook built once with ``state_of`` saying: reply-to-comments' Turkish
+    is stale, severity-triage's partial (the overlay's own tests cover how it decides)."""
+    from conftest import build_ok, copy_tree
+
+    from playbook_handbook.site import plugin
+    from playbook_handbook.translate.overlay import TranslationState
+
+    states = {"playbooks/guides/reply-to-comments.yml": "stale",
+              "playbooks/crisis-handling/severity-triage.yml": "partial"}
+    project = copy_tree(MINI, tmp_path_factory.mktemp("yaml-states") / "mini")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plugin, "state_of", lambda book, rel: TranslationState(
+            states.get(rel, "current")) if book is not None else None)
+        return build_ok(project, project.parent / "site")
+
+
+def test_a_generated_page_shows_its_yaml_translation_state(yaml_states_site: Path) -> None:
+    site = yaml_states_site
+    page = read(site, "tr/" + PLAYBOOK)
+    notice = re.search(r'data-translation-state="stale">\s*<p>([^<]+)<a href="([^"]+)"', page)
+    assert notice is not None
+    assert notice.group(1).strip() == "Bu çeviri İngilizce sayfadan daha eski."
+    assert resolve(site, "tr/" + PLAYBOOK, notice.group(2)) == (site / PLAYBOOK).resolve()
+    partial = read(site, "tr/playbooks/crisis-handling/severity-triage/index.html")
+    assert 'data-translation-state="partial"' in partial
+    assert "bazı bölümleri henüz çevrilmedi" in partial
+    # English pages and list pages carry none.
+    assert "handbook-translation-notice" not in read(site, PLAYBOOK)
+    assert "handbook-translation-notice" not in read(site, "tr/playbooks/guides/index.html")

@@ -45,10 +45,12 @@ from playbook_handbook.mkdocs_compat import (
     set_page_headings,
     set_search_languages,
     set_theme_language,
+    translate_permalink_title,
 )
 from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.html_page import RenderedPage
+from playbook_handbook.render.locale import translator
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
@@ -228,6 +230,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         language = self.editions.current
         set_theme_language(config, language)
+        translate_permalink_title(config, translator(language))
         if language != SOURCE_LANGUAGE:
             # The English edition keeps mkdocs.yml's search languages: its ranking
             # is measured with them (tests/browser/questions.py, test_search.py).
