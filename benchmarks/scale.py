@@ -14,14 +14,21 @@ For each size, in one run and on the same files:
   ``search/search_index.json`` size and the ``/go/`` redirect pages the
   baseline does not have;
 * at one size (default 1,000), the author preview: ``mkdocs serve --dirty``,
-  one playbook edited, the served page polled over HTTP until it changes.
+  one playbook edited, the served page polled over HTTP until it changes;
+* at one size (default 1,000), the build with both editions (English and
+  Turkish, as ``mkdocs.yml`` sets them) against the English edition alone:
+  the second language must not double the build (``editions_over_one``).
+
+The handbook side of the baseline comparison builds the English edition only
+(``mkdocs-one.yml``: ``languages: [en]``), as the baseline has one language.
 
 Builds alternate handbook / baseline and the best of ``--rounds`` is kept, so
 ratios compare like with like on a shared, noisy machine. Prints a table and
 writes JSON with ``--json``.
 
     .venv/bin/python benchmarks/scale.py [--sizes 100,1000,5000] [--quick]
-        [--rounds 2] [--serve-size 1000] [--json benchmarks/results/scale.json]
+        [--rounds 2] [--serve-size 1000] [--editions-size 1000]
+        [--json benchmarks/results/scale.json]
 """
 
 from __future__ import annotations
@@ -55,7 +62,7 @@ from playbook_handbook.cli import main as cli  # noqa: E402
 
 TODAY = "2026-11-26"
 TARGETS = {"check_over_bare": 1.5, "build_over_baseline": 1.10, "serve_s": 2.0,
-           "peak_mb_5000": 2048}
+           "peak_mb_5000": 2048, "editions_over_one": 2.0}
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
            HANDBOOK_TODAY=TODAY)
 
@@ -96,9 +103,20 @@ def timed_run(args: list[str], cwd: Path, log: Path, **env: str) -> tuple[float,
     return wall, cpu, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
-def mkdocs(project: Path, site: Path, log: Path, **env: str) -> tuple[float, float, float]:
+def mkdocs(project: Path, site: Path, log: Path, config: str = "mkdocs.yml",
+           **env: str) -> tuple[float, float, float]:
     return timed_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
-                      str(project / "mkdocs.yml"), "-d", str(site)], project, log, **env)
+                      str(project / config), "-d", str(site)], project, log, **env)
+
+
+ONE_EDITION = "mkdocs-one.yml"
+
+
+def one_edition(config: str) -> str:
+    """``mkdocs.yml``'s text with the handbook plugin's ``languages`` set to English only."""
+    config, found = re.subn(r"^(\s+languages:) \[.*\]$", r"\1 [en]", config, flags=re.M)
+    assert found == 1, "no languages: [...] setting under the handbook plugin in mkdocs.yml"
+    return config
 
 
 def site_sizes(site: Path) -> dict[str, float]:
@@ -253,7 +271,7 @@ def measure_serve(root: Path, edits: int, log: Path) -> dict[str, object]:
 
 
 def measure(size: int, rounds: int, work: Path, serve_edits: int,
-            warmup: bool = True) -> dict[str, object]:
+            warmup: bool = True, editions: bool = False) -> dict[str, object]:
     root = work / f"handbook-{size}"
     files = make_handbook(root, size)
     yaml_bytes = sum(f.stat().st_size for f in files)
@@ -287,13 +305,19 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
     # build: a separate warm-up build (default), or with --no-warmup the first
     # timed build, whose time then includes writing the dump (against us).
     dump = work / f"markdown-{size}"
-    config = root / "mkdocs.yml"
+    config = root / ONE_EDITION
+    config.write_text(one_edition((root / "mkdocs.yml").read_text(encoding="utf-8")),
+                      encoding="utf-8")
     dump_config = root / "mkdocs-dump.yml"
     dump_config.write_text(config.read_text(encoding="utf-8") +
                            f"\nhooks:\n  - {REPO / 'benchmarks' / 'dump_hook.py'}\n",
                            encoding="utf-8")
     baseline = work / f"baseline-{size}"
     builds: dict[str, list[tuple[float, float, float]]] = {"handbook": [], "baseline": []}
+    sides = [("handbook", root, ONE_EDITION), ("baseline", baseline, "mkdocs.yml")]
+    if editions:  # both editions, from the repository's own mkdocs.yml
+        builds["editions"] = []
+        sides.append(("editions", root, "mkdocs.yml"))
     if warmup:
         warm, _, _ = timed_run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f",
                                 str(dump_config), "-d", str(work / f"site-warm-{size}")], root,
@@ -311,13 +335,14 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
     make_baseline(root, dump, baseline)
 
     for n in range(rounds):
-        for name, project in (("handbook", root), ("baseline", baseline)):
+        for name, project, config_name in sides:
             if len(builds[name]) == rounds:
                 continue
             site = work / f"site-{name}-{size}"
             if site.exists():
                 shutil.rmtree(site)
-            builds[name].append(mkdocs(project, site, work / f"{name}-{size}-{n}.log"))
+            builds[name].append(mkdocs(project, site, work / f"{name}-{size}-{n}.log",
+                                       config_name))
             wall, cpu, _ = builds[name][-1]
             print(f"[{size}] {name} build {wall:.1f} s wall, {cpu:.1f} s CPU", file=sys.stderr)
     for name in builds:
@@ -327,6 +352,13 @@ def measure(size: int, rounds: int, work: Path, serve_edits: int,
         row[f"{name}_peak_mb"] = round(max(mb for _, _, mb in builds[name]))
         row[f"{name}_site"] = site_sizes(work / f"site-{name}-{size}")
     row["build_over_baseline"] = round(row["handbook_build_s"] / row["baseline_build_s"], 2)
+    if editions:
+        row["editions_over_one"] = round(row["editions_build_s"] / row["handbook_build_s"], 2)
+        row["editions_over_one_wall"] = round(
+            row["editions_build_wall_s"] / row["handbook_build_wall_s"], 2)
+        print(f"[{size}] two editions {row['editions_build_s']} s CPU, one edition "
+              f"{row['handbook_build_s']} s: ratio {row['editions_over_one']} "
+              f"(target <= {TARGETS['editions_over_one']})", file=sys.stderr)
     row["build_over_baseline_wall"] = round(
         row["handbook_build_wall_s"] / row["baseline_build_wall_s"], 2)
     same, pages = same_content(work / f"site-handbook-{size}", work / f"site-baseline-{size}")
@@ -368,6 +400,12 @@ def table(rows: list[dict]) -> str:
             f"{r['handbook_peak_mb']:>8} {site['site_mb']:>8} "
             f"{r['baseline_site']['site_mb']:>8} {site['page_kb_median']:>8} "
             f"{site['search_index_mb']:>9}")
+    for r in rows:
+        if "editions_over_one" in r:
+            lines.append(f"editions at {r['playbooks']}: English + Turkish "
+                         f"{r['editions_build_s']} s, English only {r['handbook_build_s']} s, "
+                         f"ratio {r['editions_over_one']} (wall {r['editions_over_one_wall']}); "
+                         f"target <= {TARGETS['editions_over_one']}")
     for r in rows:
         if "serve" in r:
             s = r["serve"]
@@ -412,6 +450,14 @@ def markdown(rows: list[dict]) -> str:
             f"| {site['search_index_mb']} MB | {site['redirect_pages']:,} "
             f"({site['redirect_mb']} MB) |")
     for r in rows:
+        if "editions_over_one" in r:
+            lines.append(
+                f"\nBoth editions at {r['playbooks']:,} playbooks (English at /, Turkish at "
+                f"/tr/, one `mkdocs build --strict`): {r['editions_build_s']:.1f} s CPU against "
+                f"{r['handbook_build_s']:.1f} s for the English edition alone, a ratio of "
+                f"{r['editions_over_one']:.2f} ({r['editions_over_one_wall']:.2f} in wall "
+                f"time); peak memory {r['editions_peak_mb']:,} MB.")
+    for r in rows:
         if "serve" in r:
             s = r["serve"]
             lines.append(
@@ -432,6 +478,9 @@ def main() -> int:
     parser.add_argument("--serve-size", type=int, default=1000,
                         help="size at which to measure mkdocs serve (0: skip)")
     parser.add_argument("--serve-edits", type=int, default=3)
+    parser.add_argument("--editions-size", type=int, default=1000,
+                        help="size at which to time the build with both editions "
+                             "against English alone (0: skip)")
     parser.add_argument("--no-warmup", action="store_true",
                         help="no separate warm-up build: the first timed handbook build "
                              "also dumps the Markdown for the baseline (saves a build)")
@@ -449,15 +498,20 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-scale-") as tmp:
         for size in sizes:
             edits = args.serve_edits if size == args.serve_size else 0
-            rows.append(measure(size, args.rounds, Path(tmp), edits, not args.no_warmup))
+            rows.append(measure(size, args.rounds, Path(tmp), edits, not args.no_warmup,
+                                size == args.editions_size))
             print(table(rows), file=sys.stderr)
     result = {
         "command": " ".join(["benchmarks/scale.py", *sys.argv[1:]]),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform(),
                     "load_average_at_end": [round(x, 2) for x in os.getloadavg()]},
-        "handbook_build": "mkdocs build --strict with the repository's mkdocs.yml: search, "
-                          "tags, handbook, macros, redirects plugins",
+        "handbook_build": "mkdocs build --strict with the repository's mkdocs.yml, English "
+                          "edition only (languages: [en]): search, tags, handbook, macros, "
+                          "redirects plugins",
+        "editions_build": "the same with the repository's mkdocs.yml as it is: English and "
+                          "Turkish editions in one build (editions_over_one: its CPU time "
+                          "over the English-only build's)",
         "baseline_build": "mkdocs build --strict of the same Markdown as plain pages, same "
                           "theme, features, markdown_extensions, search and tags plugins, "
                           "playbook and path pages not_in_nav; no handbook, macros or "

@@ -11,7 +11,8 @@ each of them on the installed versions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,9 @@ from typing import Any
 from markdown.extensions.toc import slugify as markdown_slugify
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
+
+__all__ = ["get_relative_url"]  # re-exported: the one place the engine's URL helpers come from
 
 
 @lru_cache(maxsize=4096)
@@ -109,3 +113,121 @@ def quiet_macros_plugin() -> None:
 
     if logging.getLogger("mkdocs").getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("mkdocs.plugins.mkdocs_macros").setLevel(logging.WARNING)
+
+
+# -- editions (one site per language, built by one command) ----------------------
+
+
+def build_edition(config: Any, site_dir: str, site_url: str | None, dirty: bool = False) -> None:
+    """Build the site of ``config``'s ``mkdocs.yml`` again into ``site_dir`` (at ``site_url``).
+
+    A fresh config is loaded from the same file, with the options the command
+    line gave the first build, and built as ``mkdocs build`` does
+    (``on_startup``, ``build``, ``on_shutdown``); ``dirty``: only pages whose
+    sources changed. Plugins with ``on_startup`` (search, tags, handbook) are
+    the same instances as in the first build: MkDocs keeps one per process;
+    each build's ``on_config`` starts them afresh.
+    The caller tells the nested handbook plugin which edition it builds. Uses
+    the running engine: under ProperDocs, ``mkdocs.*`` imports are ProperDocs'
+    own modules.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    nested = load_config(config.config_file_path, site_dir=site_dir, strict=config.strict,
+                         use_directory_urls=config.use_directory_urls)
+    nested.site_url = site_url
+    nested.plugins.on_startup(command="build", dirty=dirty)
+    try:
+        build(nested, dirty=dirty)
+    finally:
+        nested.plugins.on_shutdown()
+
+
+_SEARCH_STATE: dict[tuple[str, str], Any] = {}
+
+
+@contextmanager
+def edition_search_state(config: Any, language: str) -> Iterator[None]:
+    """Give Material's search plugin the previous index of ``language``'s edition
+    while it builds. Its one instance serves every build in the process, and a
+    dirty rebuild (``mkdocs serve --dirty``) merges its pages into the index it
+    kept from the build before: each edition must get its own."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not hasattr(search, "search_index_prev"):
+        yield
+        return
+    key = (str(config.config_file_path), language)
+    first = search.search_index_prev
+    search.search_index_prev = _SEARCH_STATE.get(key)
+    try:
+        yield
+    finally:
+        _SEARCH_STATE[key] = search.search_index_prev
+        search.search_index_prev = first
+
+
+def translate_permalink_title(config: Any, translate: Callable[[str], str]) -> None:
+    """The ``toc`` extension's permalink title (the heading anchor's tooltip) in the
+    edition's language."""
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink"):
+        toc["permalink_title"] = translate(toc.get("permalink_title", "Permanent link"))
+
+
+def set_theme_language(config: Any, language: str) -> None:
+    """The theme's interface language (Material's ``theme.language``)."""
+    config.theme["language"] = language
+
+
+def add_theme_dir(config: Any, folder: str) -> None:
+    """Let ``folder`` provide theme templates: after ``custom_dir`` (which overrides
+    it), before the theme's own."""
+    dirs = config.theme.dirs
+    if folder not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+def set_search_languages(config: Any, languages: list[str]) -> bool:
+    """The languages (stemmers, stop words) of Material's search index. Must run
+    before the search plugin's ``on_config``. False when search is not listed."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None:
+        return False
+    search.config["lang"] = list(languages)
+    return True
+
+
+def add_search_field(config: Any, name: str, boost: float = 1.0) -> None:
+    """Have Material's search index search the entries' ``name`` field too (unless
+    mkdocs.yml already sets it). Before the search plugin's ``on_config``."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        search.config["fields"].setdefault(name, {"boost": boost})
+
+
+class PageLink(str):
+    """A URL already relative to the page it is shown on: the theme's ``url``
+    filter leaves it as it is (see :func:`keep_page_links`)."""
+
+
+def keep_page_links(env: Any) -> None:
+    """Make the Jinja ``url`` filter pass :class:`PageLink` values through.
+
+    The filter reads a relative link as relative to the site root and
+    normalises ``../`` at the root away, so a link from ``/tr/a/b/`` to
+    ``/a/b/`` cannot be written for it; Material puts ``extra.alternate`` links
+    through it in the page head and the language switch.
+    """
+    import jinja2
+
+    original = env.filters["url"]
+    if getattr(original, "keeps_page_links", False):
+        return
+
+    @jinja2.pass_context
+    def url(context: Any, value: Any) -> Any:
+        return value if isinstance(value, PageLink) else original(context, value)
+
+    url.keeps_page_links = True  # type: ignore[attr-defined]
+    env.filters["url"] = url

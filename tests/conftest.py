@@ -168,3 +168,12 @@ def no_traceback(result: subprocess.CompletedProcess | Ran) -> None:
 def property_examples(everyday: int) -> int:
     """How many examples a property test tries: ``everyday`` times HANDBOOK_PROPERTY_SCALE."""
     return max(1, round(everyday * float(os.environ.get("HANDBOOK_PROPERTY_SCALE", "1"))))
+
+
+@pytest.fixture(scope="session")
+def mini_tr_default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini handbook with Turkish at the site root and English under /en/, built once."""
+    project = copy_tree(MINI, tmp_path_factory.mktemp("mini-tr-default") / "mini")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("default_language: en", "default_language: tr"))
+    return shared_build(tmp_path_factory, "mini-tr-default-site", project)

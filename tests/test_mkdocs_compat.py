@@ -83,6 +83,11 @@ def test_each_engine_builds_redirects_contents_and_checks_anchors(mini: Path, tm
     assert "playbooks/guides/reply-to-comments/" in redirect
     page = (site / "playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
     assert 'class="md-nav md-nav--secondary"' in page and 'href="#' in page
+    # The second edition, built by the engine that runs (build_edition).
+    turkish = (site / "tr/playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
+    assert '<html lang="tr"' in turkish and 'hreflang="en"' in turkish
+    assert "playbooks/guides/reply-to-comments/" in (
+        site / "tr/go/reply-to-comments/index.html").read_text("utf-8")
     (mini / "docs" / "anchors.md").write_text(
         "# Anchors\n\n[No such step](playbooks/guides/reply-to-comments.md#no-such-step)\n")
     broken = mkdocs_build(mini, tmp_path / "broken", tool=tool)

@@ -53,6 +53,9 @@ def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
 def test_builds_with_properdocs(tmp_path: Path) -> None:
     site = build_ok(REPO, tmp_path / "site", tool="properdocs")
     assert (site / "go" / "crisis-first-hour" / "index.html").is_file()
+    # The Turkish edition too, from the same command.
+    assert '<html lang="tr"' in (site / "tr" / "index.html").read_text(encoding="utf-8")
+    assert (site / "tr" / "go" / "crisis-first-hour" / "index.html").is_file()
 
 
 def test_pages_ask_no_other_host_for_anything(repo_site: Path) -> None:
@@ -66,16 +69,18 @@ def test_every_link_is_relative_and_resolves(repo_site: Path) -> None:
     no relative link to a missing file: the site works from any folder of any host.
 
     404.html is the exception MkDocs makes: it is served at any depth, so its links
-    are absolute from ``site_url`` (README: set site_url to the hosted address)."""
+    are absolute from ``site_url`` (README: set site_url to the hosted address), in
+    each edition (the Turkish one's at tr/404.html)."""
     link = re.compile(r'(?:href|src)="([^"]+)"')
     broken = []
     for page in repo_site.rglob("*.html"):
-        if page.name == "404.html" and page.parent == repo_site:
+        if page.name == "404.html" and page.parent in (repo_site, repo_site / "tr"):
             continue
         for target in link.findall(page.read_text(encoding="utf-8")):
             if target.startswith(("http://", "https://", "mailto:", "#", "data:")):
                 continue
-            if target.startswith("downloads/") and page == repo_site / "index.html":
+            if target.startswith("downloads/") and page in (repo_site / "index.html",
+                                                            repo_site / "tr/index.html"):
                 continue  # the offline archive and card PDFs: added by the deploy workflow
             if target.startswith("/"):
                 broken.append(f"{page.relative_to(repo_site)}: root-relative {target}")

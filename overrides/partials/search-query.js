@@ -11,6 +11,11 @@
  *  - a longer word still matches as a prefix, as typed and after a light English
  *    suffix trim of -s, -ies, -ing ("reasons" -> "reasons* reason*"),
  *    so plurals find singulars and the exact form ranks first.
+ *  - in the Turkish edition (<html lang="tr">), each word is also searched
+ *    folded ("İLK" -> "ilk", "Şikâyet" -> "sikayet"), as the handbook plugin
+ *    folds the index's words into each entry's body (site/search_folding.py):
+ *    the browser lowercases "İ" to "i̇", and teams often type without Turkish
+ *    letters.
  * A query that already uses search syntax (quotes, *, ~, ^, :, +word, -word) is
  * left as typed. Without this script search works as Material ships it.
  * overrides/main.html includes it inline, before Material's bundle.
@@ -50,6 +55,15 @@
     return word;
   }
 
+  // The same folding as fold() in playbook_handbook/site/search_folding.py.
+  var FOLD = { "ı": "i", "ş": "s", "ğ": "g", "ç": "c", "ö": "o", "ü": "u",
+               "â": "a", "î": "i", "û": "u", "\u0307": "" };
+  function fold(word) {
+    return word.replace(/[İI]/g, "i").toLowerCase()
+      .replace(/[ışğçöüâîû\u0307]/g, function (c) { return FOLD[c]; });
+  }
+  var FOLDING = /^tr\b/i.test(document.documentElement.lang || "");
+
   function tune(query) {
     if (typeof query !== "string" || SYNTAX.test(query)) return query;
     var words = query.split(SEPARATOR).filter(Boolean);
@@ -59,10 +73,12 @@
     });
     if (!kept.length) kept = words;
     return kept.map(function (word) {
-      if (word.length <= 3) return word + "^1";
+      var folded = FOLDING ? fold(word) : word.toLowerCase();
+      var also = folded === word.toLowerCase() ? "" : " " + folded;
+      if (word.length <= 3) return word + "^1" + (also && also + "^1");
       // Both forms: the word as typed ranks a page that has it exactly higher.
       var stem = trim(word.toLowerCase());
-      return stem === word.toLowerCase() ? stem : word.toLowerCase() + " " + stem;
+      return (stem === word.toLowerCase() ? stem : word.toLowerCase() + " " + stem) + also;
     }).join(" ");
   }
 

@@ -81,6 +81,15 @@ def parser() -> MarkdownIt:
     return md
 
 
+#: Conversions already made, by text, shared by every converter in the process (the
+#: parser's settings are fixed): a text shown on many pages (a shared definition) or
+#: in both editions (not translated yet) is converted once. Bounded: past the limit,
+#: new texts are converted without being kept.
+_BLOCKS: dict[str, Markup] = {}
+_INLINES: dict[str, Markup] = {}
+_KEEP = 200_000
+
+
 class TextToHtml:
     """Markdown text from YAML to safe HTML, through one reused parser."""
 
@@ -91,7 +100,14 @@ class TextToHtml:
 
     def block(self, text: str) -> Markup:
         """Block Markdown (paragraphs, lists) as HTML."""
-        text = text.strip()
+        found = _BLOCKS.get(text)
+        if found is None:
+            found = self._block(text.strip())
+            if len(_BLOCKS) < _KEEP:
+                _BLOCKS[text] = found
+        return found
+
+    def _block(self, text: str) -> Markup:
         if not _INLINE_SYNTAX.search(text) and not _BLOCK_SYNTAX.search(text) or _marked(text):
             return Markup("\n".join(
                 f"<p>{_escape(p.strip())}</p>" for p in _PARAGRAPH.split(text) if p.strip()))
@@ -99,7 +115,15 @@ class TextToHtml:
 
     def inline(self, text: str) -> Markup:
         """One line of inline Markdown (list items) as HTML: no block can start."""
-        text = " ".join(str(text).split())
+        text = str(text)
+        found = _INLINES.get(text)
+        if found is None:
+            found = self._inline(" ".join(text.split()))
+            if len(_INLINES) < _KEEP:
+                _INLINES[text] = found
+        return found
+
+    def _inline(self, text: str) -> Markup:
         if not _INLINE_SYNTAX.search(text) or _marked(text):
             return Markup(_escape(text))
         return Markup(self._md.renderInline(text))

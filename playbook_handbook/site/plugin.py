@@ -6,6 +6,8 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 
 from __future__ import annotations
 
+import gc
+import inspect
 import logging
 import os
 import posixpath
@@ -31,20 +33,42 @@ from playbook_handbook.index.handbook import (
     FileCache,
     Handbook,
     SettingError,
-    load_handbook,
 )
 from playbook_handbook.mkdocs_compat import (
     add_redirects,
+    add_search_field,
+    add_theme_dir,
+    build_edition,
+    edition_search_state,
+    keep_page_links,
     quiet_macros_plugin,
     set_page_headings,
+    set_search_languages,
+    set_theme_language,
+    translate_permalink_title,
 )
 from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.html_page import RenderedPage
+from playbook_handbook.render.locale import translator
 from playbook_handbook.render.pages import Renderer, TemplateCache
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
-from playbook_handbook.site import contributing, search_excerpts
+from playbook_handbook.site import (
+    book_cache,
+    contributing,
+    notices,
+    page_translations,
+    search_excerpts,
+    search_folding,
+)
+from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
+from playbook_handbook.translate.overlay import (
+    SOURCE_LANGUAGE,
+    TranslationState,
+    localize,
+    state_of,
+)
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -54,6 +78,20 @@ class HandbookConfig(Config):
     """The repository holding playbooks/ and paths/ (default: mkdocs.yml's folder)."""
     sanitize = c.Type(bool, default=True)
     """Clean every page's HTML with nh3 (leave on unless you trust every author)."""
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The site's editions, one per language (``[en, tr]``); none: English only."""
+    default_language = c.Optional(c.Type(str))
+    """The edition at the site root (default: the first language); the others are
+    at ``/<language>/``."""
+    nav_translations = c.Type(dict, default={})
+    """``nav`` titles of each other edition: ``{tr: {Home: Ana sayfa}}``."""
+
+
+#: Compiled templates (the handbook's and the theme's), shared by every edition's build:
+#: keyed by name and source checksum, so a changed template is compiled again.
+_TEMPLATE_CACHE = TemplateCache()
+#: Theme templates the handbook adds (the language switch); custom_dir overrides them.
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 class GeneratedPage(File):
@@ -73,6 +111,8 @@ class GeneratedPage(File):
         self.replaced: str | None = None
         #: An HTML page's body and headings, from reading it until MkDocs converts it.
         self.rendered: RenderedPage | None = None
+        #: The YAML file (``playbooks/x/y.yml``) whose translation the page shows.
+        self.translated_from: str | None = None
 
     @classmethod
     def lazy(cls, config: MkDocsConfig, uri: str, render: Callable[[], str | RenderedPage],
@@ -121,10 +161,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.book: Handbook | None = None
         self.renderer: Renderer | None = None
         self.macro_problems: list[Problem] = []
-        # Kept across `mkdocs serve` rebuilds (on_startup makes MkDocs keep this
-        # instance): an unchanged YAML file is not parsed again.
-        self.file_cache: FileCache = {}
-        self.template_cache = TemplateCache()
+        # Kept across `mkdocs serve` rebuilds and shared with the other editions'
+        # builds: an unchanged YAML file is not parsed again.
+        self.file_cache: FileCache = book_cache.FILE_CACHE
+        self.editions = Editions.from_settings([], None, None)
+        self.page_states: dict[str, TranslationState] = {}
+        self.git: tuple[Any, str] | None = None
+        self.files: Files | None = None
+        self.template_cache = _TEMPLATE_CACHE
         self.dirty = False
         self.built = False
         self.command = ""
@@ -138,12 +182,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     # -- loading ---------------------------------------------------------------
 
+    @event_priority(100)  # before the search plugin reads its languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._set_edition(config)
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
-        book = load_handbook(root, cache=self.file_cache)
+        book = book_cache.handbook(root, self.file_cache)
         failing = errors(book.problems)
+        nested = CURRENT.get() is not None  # the first edition's build has said it
         for problem in book.problems:
-            if problem.severity == "warning":
+            if problem.severity == "warning" and not nested:
                 log.info(problem.format_text())
         if failing:
             for problem in failing:
@@ -151,6 +198,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
+        language = self.editions.current
+        book = book if language == SOURCE_LANGUAGE else localize(book, language)
         self.book = book
         custom_dir = config.theme.custom_dir
         try:
@@ -158,7 +207,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                      self.template_cache,
                                      markdown_extensions=config.markdown_extensions,
                                      mdx_configs=config.mdx_configs,
-                                     directory_urls=config.use_directory_urls)
+                                     directory_urls=config.use_directory_urls,
+                                     **self._renderer_edition())
         except SettingError as exc:  # HANDBOOK_TODAY that is not a date
             raise PluginError(neutralise(str(exc))) from None
         if not (self.dirty and self.built):
@@ -167,10 +217,50 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self._read_git(config)
         return config
 
+    def _set_edition(self, config: MkDocsConfig) -> None:
+        """Which edition this build makes, and its language everywhere: the theme,
+        the search index, the nav titles."""
+        languages, default = self.config.languages, self.config.default_language
+        if default is not None and languages and default not in languages:
+            raise PluginError(f"handbook: default_language {default!r} is not one of "
+                              f"languages {languages}")
+        self.editions = Editions.from_settings(languages, default, CURRENT.get())
+        add_theme_dir(config, str(THEME_DIR))
+        if not self.editions.several:
+            return
+        language = self.editions.current
+        set_theme_language(config, language)
+        translate_permalink_title(config, translator(language))
+        if language != SOURCE_LANGUAGE:
+            # The English edition keeps mkdocs.yml's search languages: its ranking
+            # is measured with them (tests/browser/questions.py, test_search.py).
+            set_search_languages(config, [language])
+        if language in search_folding.FOLDED_LANGUAGES:
+            add_search_field(config, "body")
+        titles = self.config.nav_translations.get(language)
+        if titles is not None and not (isinstance(titles, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in titles.items())):
+            raise PluginError(f"handbook: nav_translations.{language} must map each English "
+                              "nav title to its translation (Home: Ana sayfa)")
+        if titles and config.nav:
+            config.nav = translate_nav(config.nav, titles)
+
+    def _renderer_edition(self) -> dict[str, Any]:
+        """The edition's language for the renderer, when it takes one."""
+        wanted = inspect.signature(Renderer).parameters
+        given: dict[str, Any] = {}
+        if "language" in wanted:
+            given["language"] = self.editions.current
+        if "editions" in wanted:
+            given["editions"] = {language: self.editions.prefix(language)
+                                 for language in self.editions.languages}
+        return given
+
     def _read_git(self, config: MkDocsConfig) -> None:
         """Last-changed dates and history links for the pages; the version for the footer."""
         assert self.book is not None and self.renderer is not None
-        history = file_history(self.book.root)
+        shared = book_cache.GIT.get()  # what the first edition's build read
+        history = shared[0] if shared else file_history(self.book.root)
         links = {}
         to_root = os.path.relpath(self.book.root, config.docs_dir).replace(os.sep, "/")
         for entry in [*self.book.playbooks.values(), *self.book.paths.values()]:
@@ -179,7 +269,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if target is not None:
                 links[entry.rel_path] = target
         self.renderer.use_history(history, links)
-        config.extra.setdefault("handbook_version", handbook_version(self.book.root))
+        config.extra.setdefault("handbook_version", shared[1] if shared else
+                                handbook_version(self.book.root))
+        self.git = (history, config.extra["handbook_version"])
 
     def _register_redirects(self, config: MkDocsConfig) -> None:
         """``/go/<id>/`` and every former id lead to the playbook's page."""
@@ -207,6 +299,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         docs_dir = config.docs_dir
         generated: list[File] = []
 
+        # docs/x.tr.md is x.md in the Turkish edition, and no page of its own.
+        self.page_states = page_translations.use_translations(
+            files, self.editions.current, {*self.editions.languages, *LANGUAGE_NAMES})
         # Hand-written files by address, looked up once per generated page.
         written = {file.src_uri: file for file in files}
 
@@ -221,6 +316,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = GeneratedPage.lazy(config, uri, render, sources, inclusion)
             if edit is not None:
                 file.edit_uri = os.path.relpath(edit, docs_dir).replace(os.sep, "/")
+                file.translated_from = os.path.relpath(edit, book.root).replace(os.sep, "/")
             generated.append(file)
 
         # Each page is rendered when MkDocs reads it. `sources` are what a dirty
@@ -264,6 +360,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 (entry.file, *shared), entry.file, False)
         for file in generated:
             files.append(file)
+        self.files = files
         return files
 
     def macro_failed(self, page: Page, markdown: str, name: str, args: tuple,
@@ -281,6 +378,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before the tags plugin renders its listings
     def on_env(self, env, config: MkDocsConfig, files: Files):  # noqa: ANN001
         env.bytecode_cache = self.template_cache
+        keep_page_links(env)
+        if self.editions.several:  # the 404 page: each edition's home
+            config.extra["alternate"] = self.editions.alternates(None)
         if self.macro_problems:
             for problem in sorted(self.macro_problems):
                 log.error(problem.format_text())
@@ -289,11 +389,49 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(f"{count} macro call{'s' * (count != 1)} failed (listed above)")
         return env
 
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001
+        if self.editions.several:  # the language switch and hreflang links of this page
+            config.extra["alternate"] = self.editions.alternates(page.url)
+        return context
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.built = True
         index_file = Path(config.site_dir) / "search" / "search_index.json"
         if index_file.is_file() and search_excerpts.wants_excerpts(config):
-            search_excerpts.add_excerpts(index_file)
+            folding = self.editions.several and \
+                self.editions.current in search_folding.FOLDED_LANGUAGES
+            search_excerpts.add_excerpts(
+                index_file, search_folding.add_folded_words if folding else None)
+        if self.editions.others:
+            # This build's pages stay in memory while the next edition builds: their
+            # text, written already, is let go; the rest is kept out of the garbage
+            # collector's sight, where it costs nothing.
+            release_pages(self.files)
+            gc.collect()
+            gc.freeze()
+            try:
+                for language in self.editions.others:
+                    self._build_edition(config, language)
+            finally:
+                gc.unfreeze()
+
+    def _build_edition(self, config: MkDocsConfig, language: str) -> None:
+        """Build the ``language`` edition into ``<site_dir>/<language>``.
+
+        MkDocs gives the nested build this same plugin instance (it keeps the
+        instances of plugins with ``on_startup`` for the process), so this
+        build's state is put back afterwards."""
+        saved = dict(self.__dict__)
+        edition, git = CURRENT.set(language), book_cache.GIT.set(self.git)
+        try:
+            with edition_search_state(config, language):
+                build_edition(config, os.path.join(config.site_dir, language),
+                              self.editions.other_site_url(config.site_url, language),
+                              dirty=self.dirty)
+        finally:
+            book_cache.GIT.reset(git)
+            CURRENT.reset(edition)
+            self.__dict__.update(saved)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -303,7 +441,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             set_page_headings(page, rendered.toc, rendered.anchor_ids(),
                               self.renderer.html.toc.depth)
-        return label_cells(clean_html(html) if self.config.sanitize else html)
+        html = label_cells(clean_html(html) if self.config.sanitize else html)
+        return notices.with_notice(html, self._notice(page, config))
+
+    def _notice(self, page: Page, config: MkDocsConfig) -> str:
+        """The translation notice of a page in an edition other than English."""
+        language = self.editions.current
+        if not self.editions.several or language == SOURCE_LANGUAGE \
+                or SOURCE_LANGUAGE not in self.editions.languages:
+            return ""
+        file = page.file
+        found: TranslationState | None
+        if isinstance(file, GeneratedPage):
+            found = state_of(self.book, file.translated_from) if file.translated_from else None
+        else:
+            found = self.page_states.get(file.src_uri)
+        if found is None:
+            return ""
+        english = self.editions.counterpart(SOURCE_LANGUAGE, page.url)
+        return notices.notice(found.state, language, english, config.theme.custom_dir)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # noqa: ANN001
         assert self.book is not None
@@ -313,6 +469,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if (self.book.root / contributing.FILE_NAME).is_file():
             server.watch(str(self.book.root / contributing.FILE_NAME))
         return server
+
+
+def release_pages(files: Files | None) -> None:
+    """Let go of the built pages' text (source and HTML): written to the site
+    already, and no event reads it after ``on_post_build``."""
+    for file in files or ():
+        page = file.page
+        if page is not None:
+            page.markdown = page.content = None
 
 
 def _files_under(folder: Path) -> tuple[Path, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -77,12 +78,15 @@ def wants_excerpts(config: MkDocsConfig) -> bool:
     return "body" in fields
 
 
-def add_excerpts(index_file: Path) -> None:
-    """Rewrite Material's search index: full text to ``body``, an excerpt to ``text``."""
+def add_excerpts(index_file: Path, then: Callable[[dict], None] | None = None) -> None:
+    """Rewrite Material's search index: full text to ``body``, an excerpt to ``text``;
+    then ``then(entry)`` on each entry, if given (one read and write of the index)."""
     index = json.loads(index_file.read_text(encoding="utf-8"))
     for doc in index["docs"]:
         body = doc.get("text", "")
         doc["body"] = body
         doc["text"] = excerpt(body)
+        if then is not None:
+            then(doc)
     index_file.write_text(json.dumps(index, separators=(",", ":")),
                           encoding="utf-8")

@@ -83,8 +83,9 @@ def test_search_works_when_the_site_lives_under_a_sub_path(page, sub_url: str) -
     assert heading(page) == _pb(expected).title
 
 
-# Typed without the Turkish letters ("istanbul subesi") nothing is found: lunr
-# does not fold diacritics, and Material offers no setting for it.
+# Typed without the Turkish letters ("istanbul subesi") nothing is found in the
+# English edition: lunr does not fold diacritics. The Turkish edition folds them
+# (site/search_folding.py; tests/browser/test_editions.py).
 @pytest.mark.parametrize("query", ["İstanbul", "şubesi", "İstanbul şubesi"])
 def test_turkish_and_accented_queries_find_the_turkish_title(page, mini_url: str,
                                                              query: str) -> None:  # noqa: ANN001
