@@ -63,7 +63,7 @@ MISTAKES = [
             "  - level: 1\n    guidance: >-\n      At 6 pm",
             "  - level: 1\n    alert: [Head of communications, Legal counsel]\n    guidance: >-\n"
             "      At 6 pm",
-            "playbooks/crisis-handling/x-crisis-end-of-day.yml:57:12: error: alert of level 1 "
+            "playbooks/crisis-handling/x-crisis-end-of-day.yml:61:12: error: alert of level 1 "
             "differs from definitions/severity-scale.yml, where it is Head of communications, "
             "Legal counsel, Executive on call, Social media lead, Customer care lead, Information "
             "security lead; a playbook cannot redefine it: remove it here, or change the scale "

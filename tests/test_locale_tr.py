@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from playbook_handbook.index.handbook import Handbook, load_handbook
+from playbook_handbook.mkdocs_compat import TocSettings
 from playbook_handbook.model.playbook import KIND_TITLES, Level, Objective, Role
 from playbook_handbook.render import locale
 from playbook_handbook.render.pages import TEMPLATES, Renderer, words
@@ -42,7 +43,8 @@ def template_texts(renderer: Renderer) -> set[str]:
     """Every ``_()``/``ngettext()``/``{% trans %}`` text of the templates, read with the
     environment that renders each (Markdown templates use ``{## ##}`` comments)."""
     texts: set[str] = set()
-    for file in TEMPLATES.rglob("*"):
+    site_templates = TEMPLATES.parent.parent / "site" / "templates"  # hand-written pages
+    for file in [*TEMPLATES.rglob("*"), *site_templates.rglob("*")]:
         if not file.is_file():
             continue
         env = renderer.env if file.suffix == ".md" else renderer.html.env
@@ -67,6 +69,7 @@ def python_texts() -> set[str]:
                 texts.update(arg.value for arg in node.args
                              if isinstance(arg, ast.Constant) and isinstance(arg.value, str))
     texts.update(KIND_TITLES.values())
+    texts.add(TocSettings.permalink_title)  # the heading link's tooltip (mkdocs_compat)
     for values in (Level, Role, Objective):
         texts.update(words(value) for value in values.__args__)  # type: ignore[attr-defined]
     return texts
@@ -163,7 +166,7 @@ def test_translation_notice(tr: Renderer, book: Handbook,
             "<code>steps[1].details</code>, <code>summary</code>.") in stale
     # From /tr/playbooks/guides/reply-to-comments/ to /playbooks/guides/reply-to-comments/.
     assert ('<a href="../../../../playbooks/guides/reply-to-comments/" lang="en">'
-            "İngilizce sayfayı oku</a>") in stale
+            "İngilizce sayfayı okuyun</a>") in stale
     assert stale.index("hb-translation-notice") < stale.index('class="hb-summary"')
     missing = tr.playbook_page(crisis).html
     assert "Bu playbook henüz Türkçeye çevrilmedi; İngilizcesini gösteriyoruz." in missing

@@ -1,7 +1,9 @@
 """The notice a page shows when its translation is missing, partial or stale.
 
-The markup is a template, ``site/templates/translation_notice.html``, which
-``<custom_dir>/handbook/translation_notice.html`` replaces; its words come
+The notice of a hand-written page (``docs/x.tr.md``). The markup is a template,
+``site/templates/page_translation_notice.html``, which
+``<custom_dir>/handbook/page_translation_notice.html`` replaces (generated pages use
+``render/templates/translation_notice.html``); its words come
 from the edition's interface catalog (:mod:`playbook_handbook.render.locale`).
 """
 
@@ -16,7 +18,7 @@ import jinja2
 from playbook_handbook.render.locale import translator
 
 TEMPLATES = Path(__file__).parent / "templates"
-NAME = "translation_notice.html"
+NAME = "page_translation_notice.html"
 _FIRST_H1 = re.compile(r"\A\s*<h1\b.*?</h1>", re.S)
 
 
@@ -33,7 +35,7 @@ def notice(state: str, language: str, english_url: str, override_dir: str | None
     if state not in ("missing", "partial", "stale"):
         return ""
     return _template(override_dir).render(state=state, language=language,
-                                          english_url=english_url, t=translator(language))
+                                          english_url=english_url, _=translator(language))
 
 
 def with_notice(html: str, notice_html: str) -> str:
