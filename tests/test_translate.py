@@ -20,6 +20,13 @@ REL = "playbooks/guides/reply-to-comments.tr.yml"
 ENGLISH = "playbooks/guides/reply-to-comments.yml"
 
 
+@pytest.fixture(autouse=True)
+def current_pages(mini: Path) -> None:
+    """The mini handbook's page translations made current (it keeps a stale one to show
+    the site's notice), so these tests see only the translations they make."""
+    assert handbook("translated", "docs/index.tr.md", "--root", str(mini)).returncode == 0
+
+
 def place(mini: Path, fixture: Path, rel: str = REL) -> Path:
     target = mini / rel
     shutil.copy(fixture, target)
@@ -168,3 +175,21 @@ def test_turkish_lists_follow_the_turkish_alphabet() -> None:
         "Cevap", "Çalışma", "Ğ", "Hedef", "Içerik", "İlk saat", "Ölçüm", "Ulaş", "Zaman"]
     assert lower("İLK IŞIK", "tr") == "ilk ışık"
     assert lower("İLK IŞIK", "en") != "ilk ışık"
+
+
+def test_a_page_translation_goes_stale_when_its_english_page_changes(mini: Path) -> None:
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+    english = mini / "docs" / "index.md"
+    english.write_text(english.read_text() + "\nOne more English sentence.\n")
+    result = handbook("check", "--root", str(mini))
+    stale = [line for line in result.stdout.splitlines() if "(translation-stale)" in line]
+    assert len(stale) == 1 and stale[0].startswith("docs/index.tr.md:3:1: warning: the English "
+                                                   "page docs/index.md changed"), stale
+    listed = handbook("stale", "--root", str(mini), "--today", "2026-11-01").stdout
+    assert "docs/index.tr.md: (no owner), translation stale (page)" in listed
+    assert "docs/tags.tr.md: (no owner), translation missing" in listed
+    translation = mini / "docs" / "index.tr.md"
+    body = translation.read_text().split("---", 2)[2]
+    assert handbook("translated", "docs/index.tr.md", "--root", str(mini)).returncode == 0
+    assert translation.read_text().split("---", 2)[2] == body  # only made_from changes
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0

@@ -9,11 +9,21 @@ from playbook_handbook.checks.privacy import source_warnings
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
 from playbook_handbook.translate.overlay import localize
+from playbook_handbook.translate.pages import (
+    DOCS_DIR,
+    docs_languages,
+    docs_states,
+    made_from,
+    made_from_line,
+    read,
+    translation_uri,
+)
 
 
 def translation_warnings(book: Handbook) -> list[Problem]:
-    """Length, hashtag and privacy warnings at the translated text's line."""
-    found: list[Problem] = []
+    """Length, hashtag and privacy warnings at the translated text's line, and stale
+    translations of hand-written pages."""
+    found: list[Problem] = page_warnings(book)
     for language, files in sorted(book.translations.items()):
         places = {(t.english_rel, p.english_loc): (t, p.loc)
                   for t in files.values() if t.model is not None for p in t.pairs}
@@ -31,4 +41,24 @@ def translation_warnings(book: Handbook) -> list[Problem]:
             if translation.source is not None:
                 found += source_warnings(translation.source, translation.rel_path,
                                          skip=("made_from",))
+    return found
+
+
+def page_warnings(book: Handbook) -> list[Problem]:
+    """``translation-stale`` for each hand-written page translation (``docs/x.tr.md``)
+    whose English page changed after it was translated."""
+    docs = book.root / DOCS_DIR
+    found = []
+    for language in sorted(docs_languages(docs)):
+        for uri, state in docs_states(docs, language):
+            if state.state != "stale":
+                continue
+            rel = f"{DOCS_DIR}/{translation_uri(uri, language)}"
+            text = read(book.root / rel) or ""
+            line, column = made_from_line(text)
+            what = (f"the English page {DOCS_DIR}/{uri} changed after this was translated; "
+                    "update the translation, then run" if made_from(text) is not None else
+                    "made_from does not record which English this was translated from; run")
+            found.append(Problem(rel, line, column, f"{what}: handbook translated {rel}",
+                                 "translation-stale", "warning"))
     return found

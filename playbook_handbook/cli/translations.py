@@ -7,8 +7,14 @@ from pathlib import Path
 
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import errors, neutralise
-from playbook_handbook.translate.document import translation_file
-from playbook_handbook.translate.skeleton import skeleton, with_made_from
+from playbook_handbook.translate.document import (
+    english_file,
+    translation_file,
+    translation_language,
+)
+from playbook_handbook.translate.pages import with_made_from
+from playbook_handbook.translate.skeleton import skeleton
+from playbook_handbook.translate.skeleton import with_made_from as with_fingerprints
 
 SCHEMA = "docs/schema/translation.schema.json"
 
@@ -52,9 +58,20 @@ def new_translation(book: Handbook, name: str, language: str) -> str:
 
 
 def record_made_from(book: Handbook, file: Path) -> str:
-    """Record today's English of every translated field of ``file``; its path."""
-    rel = file.resolve().relative_to(book.root).as_posix() if file.is_absolute() or \
-        file.resolve().is_relative_to(book.root) else file.as_posix()
+    """Record today's English of every translated field of ``file`` (of the whole
+    English page for a ``docs/x.tr.md``); its path."""
+    path = file if file.is_absolute() else book.root / file
+    rel = path.resolve().relative_to(book.root).as_posix() \
+        if path.resolve().is_relative_to(book.root) else file.as_posix()
+    if rel.endswith(".md") and translation_language(Path(rel)):
+        english = book.root / english_file(Path(rel))
+        if not (book.root / rel).is_file() or not english.is_file():
+            raise TranslationError(neutralise(f"{rel} is not a page translation beside its "
+                                              "English page (docs/x.tr.md beside docs/x.md)"))
+        text = (book.root / rel).read_text(encoding="utf-8")
+        updated = with_made_from(text, english.read_text(encoding="utf-8-sig"))
+        (book.root / rel).write_text(updated, encoding="utf-8", newline="\n")
+        return rel
     for found in book.translations.values():
         for translation in found.values():
             if translation.rel_path == rel:
@@ -65,7 +82,7 @@ def record_made_from(book: Handbook, file: Path) -> str:
                         "handbook check reports first")
                 path = book.root / rel
                 text = path.read_text(encoding="utf-8")
-                path.write_text(with_made_from(text, translation.made_from_now),
+                path.write_text(with_fingerprints(text, translation.made_from_now),
                                 encoding="utf-8", newline="\n")
                 return rel
     raise TranslationError(neutralise(f"{rel} is not a translation the handbook knows "

@@ -14,6 +14,12 @@ from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import neutralise
 from playbook_handbook.review.freshness import ReviewState, review_queue
 from playbook_handbook.translate.document import translation_file
+from playbook_handbook.translate.pages import (
+    DOCS_DIR,
+    docs_languages,
+    docs_states,
+    translation_uri,
+)
 
 
 def due_for_review(book: Handbook, today: dt.date, within: int | None) -> list[ReviewState]:
@@ -86,6 +92,13 @@ def translations_due(book: Handbook) -> list[TranslationDue]:
                 due.append(TranslationDue(target, owner, "missing"))
             elif translation.stale:
                 due.append(TranslationDue(translation.rel_path, owner, "stale", translation.stale))
+    docs = book.root / DOCS_DIR
+    for language in sorted(docs_languages(docs) | set(book.translations)):
+        for uri, page in docs_states(docs, language):
+            if page.state in ("stale", "missing"):
+                rel = f"{DOCS_DIR}/{translation_uri(uri, language)}"
+                due.append(TranslationDue(rel, "(no owner)", page.state,
+                                          ("page",) if page.state == "stale" else ()))
     return sorted(due, key=lambda d: (d.state != "stale", d.rel_path))
 
 
