@@ -83,7 +83,10 @@ def translations_due(book: Handbook) -> list[TranslationDue]:
     owners |= {e.rel_path: e.path.owner for e in book.paths.values()}
     english = [*owners, *(d.rel_path for d in book.definitions.files.values() if d.model)]
     due = []
-    for language, found in sorted(book.translations.items()):
+    docs = book.root / DOCS_DIR
+    languages = sorted(docs_languages(docs) | set(book.translations))
+    for language in languages:
+        found = book.translations.get(language, {})
         for rel in english:
             translation = found.get(rel)
             owner = owners.get(rel, "(no owner)")
@@ -92,8 +95,7 @@ def translations_due(book: Handbook) -> list[TranslationDue]:
                 due.append(TranslationDue(target, owner, "missing"))
             elif translation.stale:
                 due.append(TranslationDue(translation.rel_path, owner, "stale", translation.stale))
-    docs = book.root / DOCS_DIR
-    for language in sorted(docs_languages(docs) | set(book.translations)):
+    for language in languages:
         for uri, page in docs_states(docs, language):
             if page.state in ("stale", "missing"):
                 rel = f"{DOCS_DIR}/{translation_uri(uri, language)}"
