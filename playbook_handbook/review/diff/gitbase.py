@@ -21,7 +21,8 @@ from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR
 #: Folders whose content readers see: playbooks, paths and the shared definitions
 #: (severity scale, crisis roles, holding statements, vocabularies) they render
 #: from; any of these that exists at the base is taken.
-CONTENT_DIRS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR)
+#: docs/ too: its page translations are checked (a stale one is not new in a change).
+CONTENT_DIRS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR, "docs")
 #: Branches tried, in order, for the default base (after origin/HEAD).
 DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")
 _TIMEOUT = 300
