@@ -5,8 +5,11 @@ Copy 0 keeps the starter ids, so the hand-written pages' macros still resolve;
 copy ``r`` renames every id to ``<id>-<r>``, marks the title ``(copy r)`` and
 points ``related`` at the same copy (references to a playbook the handbook
 does not hold are dropped). Onboarding paths are copied for every complete
-copy; the shared definitions (``definitions/``) once. Every file written
-passes ``handbook check`` (the benchmark asserts it).
+copy; the shared definitions (``definitions/``) once. Each copy takes its
+starter's Turkish translation (``x.tr.yml``), so the Turkish edition is built
+from real translations. Every file written passes ``handbook check`` (the
+benchmark asserts it; a copy's retitled English makes its title translation
+stale, a warning).
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import shutil
 from pathlib import Path
 
 from playbook_handbook.index.handbook import PATHS_DIR, PLAYBOOKS_DIR, discover
+from playbook_handbook.translate.collect import split
+from playbook_handbook.translate.document import translation_file
 
 REPO = Path(__file__).resolve().parent.parent
 _LIST_ITEM = re.compile(r"^(\s+- (?:playbook: )?)([a-z0-9-]+)\s*$")
@@ -68,7 +73,7 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
     With ``site``, ``mkdocs.yml``, ``CONTRIBUTING.md`` and ``SITE_FOLDERS`` are copied
     too, so ``root`` builds as the real handbook does.
     """
-    starters = discover(REPO / PLAYBOOKS_DIR)
+    starters, _translations = split(discover(REPO / PLAYBOOKS_DIR))
     plan = [(n // len(starters), starters[n % len(starters)]) for n in range(count)]
     known = {copy_id(source.stem, copy) for copy, source in plan}
     files: list[Path] = []
@@ -79,15 +84,17 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
         target.write_text(_rewrite(source.read_text(encoding="utf-8"), copy, known, new_id),
                           encoding="utf-8")
         files.append(target)
+        files += _copy_translations(source, target)
     complete = count // len(starters)
     for copy in range(max(complete, 1)):
-        for source in discover(REPO / PATHS_DIR):
+        for source in split(discover(REPO / PATHS_DIR))[0]:
             new_id = copy_id(source.stem, copy)
             target = root / PATHS_DIR / f"{new_id}.yml"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(_rewrite(source.read_text(encoding="utf-8"), copy, known, new_id),
                               encoding="utf-8")
             files.append(target)
+            files += _copy_translations(source, target)
     # The shared definitions (severity scale, roles, statements, vocabularies) exist once.
     shutil.copytree(REPO / "definitions", root / "definitions", dirs_exist_ok=True)
     if site:
@@ -98,3 +105,14 @@ def make_handbook(root: Path, count: int, *, site: bool = True) -> list[Path]:
                 shutil.copytree(REPO / folder, root / folder,
                                 ignore=shutil.ignore_patterns("__pycache__"))
     return files
+
+
+def _copy_translations(source: Path, target: Path) -> list[Path]:
+    """The Turkish translation of ``source`` (if any) beside its copy ``target``: the
+    text as translated (a copy's "(copy r)" title makes its title stale, as it would be)."""
+    found = translation_file(source, "tr")
+    if not found.is_file():
+        return []
+    copied = translation_file(target, "tr")
+    shutil.copy(found, copied)
+    return [copied]
