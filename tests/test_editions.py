@@ -57,6 +57,9 @@ def test_one_build_makes_both_editions_in_their_languages(mini_site: Path) -> No
     assert 'title="Permanent link"' in read(mini_site, PLAYBOOK)
     assert (mini_site / "tr" / PLAYBOOK).is_file()
     assert (mini_site / "tr/cards/severity-triage/index.html").is_file()
+    # The site's name in the edition's language (site_name_translations).
+    assert "<title>Mini el kitabı</title>" in turkish
+    assert "<title>Mini handbook</title>" in english
 
 
 @pytest.mark.parametrize("page", ["index.html", PLAYBOOK, "first-hour/index.html",

@@ -85,6 +85,8 @@ class HandbookConfig(Config):
     at ``/<language>/``."""
     nav_translations = c.Type(dict, default={})
     """``nav`` titles of each other edition: ``{tr: {Home: Ana sayfa}}``."""
+    site_name_translations = c.Type(dict, default={})
+    """``site_name`` of each other edition: ``{tr: Sosyal Medya Ekibinin El Kitabı}``."""
 
 
 #: Compiled templates (the handbook's and the theme's), shared by every edition's build:
@@ -244,6 +246,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                               "nav title to its translation (Home: Ana sayfa)")
         if titles and config.nav:
             config.nav = translate_nav(config.nav, titles)
+        name = self.config.site_name_translations.get(language)
+        if name is not None and not isinstance(name, str):
+            raise PluginError(f"handbook: site_name_translations.{language} must be the "
+                              "site's name in that language")
+        if name:
+            config.site_name = name
 
     def _renderer_edition(self) -> dict[str, Any]:
         """The edition's language for the renderer, when it takes one."""
