@@ -72,6 +72,12 @@ MISTAKES = [
             "  - role: incident-led\n",
             "playbooks/crisis-handling/crisis-first-hour.yml:108:11: error: unknown crisis role "
             "'incident-led'; did you mean 'incident-lead'? (unknown-reference)"),
+    Mistake("playbooks/guides/content-calendar-planning.yml",
+            "title: Plan a content calendar that serves your business goals\n",
+            "title: Plan a content calendar that serves the business goals\n",
+            "playbooks/guides/content-calendar-planning.tr.yml:3:8: warning: title: the English "
+            "changed after this was translated; update the translation, then run: handbook "
+            "translated playbooks/guides/content-calendar-planning.tr.yml (translation-stale)"),
     Mistake("playbooks/guides/monthly-analytics-report.yml", "last_reviewed: 2026-",
             "last_reviewed: 2025-01-10\n# was: 2026-",
             "playbooks/guides/monthly-analytics-report.yml:13:16: warning: review overdue since "

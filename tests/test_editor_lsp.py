@@ -48,6 +48,11 @@ def editor_problems(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[
         target = root / "playbooks" / "guides" / f"{name}.yml"
         shutil.copy(FIXTURES / "invalid" / f"{name}.yml", target)
         files.append(target)
+    for name, fixture in (("shared", "invalid/shared-field.tr.yml"),
+                          ("valid", "valid/reply-to-comments.tr.yml")):
+        target = root / "playbooks" / "guides" / f"translation-{name}.tr.yml"
+        shutil.copy(FIXTURES / "translations" / fixture, target)
+        files.append(target)
     settings = json.loads((REPO / ".vscode" / "settings.json").read_text())
     yaml_settings = {key.removeprefix("yaml."): value for key, value in settings.items()
                      if key.startswith("yaml.")}
@@ -77,3 +82,11 @@ def test_editor_flags_the_line_check_flags(name: str, editor_problems: dict[str,
 def test_editor_names_the_misspelled_key(editor_problems: dict[str, list[dict]]) -> None:
     messages = [p["message"] for p in editor_problems["unknown-field"]]
     assert any("titel" in m for m in messages), messages
+
+
+def test_editor_checks_translations_against_the_translation_schema(
+        editor_problems: dict[str, list[dict]]) -> None:
+    """A translation is not a playbook: no 'missing id', but a shared field is flagged."""
+    assert editor_problems["translation-valid.tr"] == []
+    lines = {p["range"]["start"]["line"] + 1 for p in editor_problems["translation-shared.tr"]}
+    assert 4 in lines, editor_problems["translation-shared.tr"]  # owner: "@topluluk"

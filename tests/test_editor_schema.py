@@ -41,7 +41,13 @@ def check_jsonschema_run(schema: Path, *files: Path):  # noqa: ANN201 - Complete
 
 
 def repo_yaml(folder: str) -> list[Path]:
-    return sorted((REPO / folder).rglob("*.yml"))
+    """The English YAML files under ``folder`` (translations, x.tr.yml, have their own schema)."""
+    return sorted(p for p in (REPO / folder).rglob("*.yml") if p.stem.count(".") == 0)
+
+
+def repo_translations() -> list[Path]:
+    return sorted(p for folder in ("playbooks", "paths", "definitions")
+                  for p in (REPO / folder).rglob("*.*.yml"))
 
 
 def test_vscode_maps_playbooks_and_paths_to_the_committed_schemas() -> None:
@@ -143,10 +149,10 @@ def _nodes(node, key=None):  # noqa: ANN001, ANN202
 def test_definition_files_are_valid_for_their_schemas_and_mapped_in_vscode() -> None:
     settings = json.loads((REPO / ".vscode/settings.json").read_text())
     for pattern, name in DEFINITION_SCHEMAS.items():
-        files = sorted(REPO.glob(pattern))
+        files = sorted(p for p in REPO.glob(pattern) if p.stem.count(".") == 0)
         assert files, pattern
         assert check_jsonschema(REPO / "docs/schema" / name, *files) == 0, pattern
-        assert settings["yaml.schemas"][f"./docs/schema/{name}"] == [pattern]
+        assert settings["yaml.schemas"][f"./docs/schema/{name}"][0] == pattern
 
 
 def test_vscode_knows_every_tag_of_mkdocs_yml_and_reads_yaml_as_check_does() -> None:
@@ -159,3 +165,23 @@ def test_vscode_knows_every_tag_of_mkdocs_yml_and_reads_yaml_as_check_does() -> 
         full = tag.replace("!!", "tag:yaml.org,2002:", 1) if tag.startswith("!!") else tag
         assert full in known, tag
     assert {"!ENV scalar", "!ENV sequence"} <= set(settings["yaml.customTags"])
+
+
+def test_translations_point_at_their_schema_which_accepts_text_only(tmp_path: Path) -> None:
+    schema = REPO / "docs/schema/translation.schema.json"
+    files = repo_translations()
+    assert files
+    for file in files:
+        match = COMMENT.match(file.read_text(encoding="utf-8").splitlines()[0])
+        assert match, f"{file.relative_to(REPO)}: line 1 is not the schema comment"
+        assert (file.parent / match.group(1)).resolve() == schema.resolve()
+    assert check_jsonschema(schema, *files) == 0
+    settings = json.loads((REPO / ".vscode/settings.json").read_text())["yaml.schemas"]
+    assert "playbooks/**/*.*.yml" in settings["./docs/schema/translation.schema.json"]
+    assert "!playbooks/**/*.*.yml" in settings["./docs/schema/playbook.schema.json"]
+    # An owner (shared by every language) typed into a translation is flagged.
+    bad = tmp_path / "x.tr.yml"
+    bad.write_text('language: tr\ntitle: Başlık\nowner: "@başka-ekip"\n')
+    assert check_jsonschema(schema, bad) == 1
+    bad.write_text("language: tr\ntitle: Başlık\n")
+    assert check_jsonschema(schema, bad) == 0

@@ -138,6 +138,15 @@ def test_crisis_category_opens_with_an_introduction_and_the_first_hour(repo_site
     assert article.index("Something is going wrong right now?") < article.index("crisis-first-hour")
 
 
+def test_guides_category_opens_with_its_introduction_and_chosen_order(repo_site: Path) -> None:
+    page = (repo_site / "playbooks" / "guides" / "index.html").read_text()
+    article = page.split("<article", 1)[1]
+    cards = re.findall(r'<a href="([\w-]+)/"', article)
+    assert cards[:3] == ["customer-service-on-social", "community-management",
+                         "post-crisis-review"]
+    assert article.index("The everyday work of the team") < article.index(cards[0])
+
+
 def test_not_found_page_offers_search_and_the_main_ways_in(repo_site: Path) -> None:
     page = (repo_site / "404.html").read_text()
     assert 'for="__search"' in page.split("<article", 1)[1]

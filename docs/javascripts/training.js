@@ -3,12 +3,46 @@
  *
  * Every page works without this script: the controls it drives are rendered
  * with the `hidden` attribute and only shown here. It reads data-hb-*
- * attributes and sets text with textContent, never HTML.
+ * attributes and sets text with textContent, never HTML. The words it writes
+ * follow the page's language (<html lang>): all of them are in WORDS below.
  */
 (function () {
   "use strict";
 
   var STORE_PREFIX = "hb-progress:";
+
+  // -- words, by page language ---------------------------------------------------
+  // Each language's texts for the same keys; {name} is a value filled in. A page
+  // in a language not listed here gets English. The server-side words are in
+  // playbook_handbook/render/locales/<lang>/pages.yml: keep "stepsDone" the same.
+
+  var WORDS = {
+    en: {
+      stepsDone: "{done} of {total} steps done",
+      newIncident: "Start a new incident (clear ticks)",
+      ticked: "{done} of {total} ticked",
+      since: " · this incident since {time}",
+      kept: " · kept in this browser"
+    },
+    tr: {
+      stepsDone: "{total} adımdan {done} tanesi tamam",
+      newIncident: "Yeni olay başlat (işaretleri temizle)",
+      ticked: "{total} maddeden {done} tanesi işaretli",
+      since: " · olay başlangıcı: {time}",
+      kept: " · bu tarayıcıda saklanıyor"
+    }
+  };
+
+  function language() {
+    return (document.documentElement.lang || "en").toLowerCase().split("-")[0];
+  }
+
+  function say(key, values) {
+    var words = WORDS[language()] || WORDS.en;
+    return (words[key] || WORDS.en[key]).replace(/\{(\w+)\}/g, function (match, name) {
+      return String(values && name in values ? values[name] : match);
+    });
+  }
 
   function storage() {
     try {
@@ -57,7 +91,7 @@
       boxes.forEach(function (b) { ids[b.getAttribute("data-hb-step")] = b.checked; });
       var total = Object.keys(ids).length;
       var done = Object.keys(ids).filter(function (id) { return ids[id]; }).length;
-      count.textContent = done + " of " + total + " steps done";
+      count.textContent = say("stepsDone", { done: done, total: total });
       boxes.forEach(function (b) {
         var heading = b.closest(".hb-step-done");
         if (heading) heading.classList.toggle("hb-step-done--checked", b.checked);
@@ -169,20 +203,22 @@
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "md-button hb-checks__reset";
-    reset.textContent = "Start a new incident (clear ticks)";
+    reset.textContent = say("newIncident");
     bar.appendChild(status);
     bar.appendChild(reset);
     lists[0].parentNode.insertBefore(bar, lists[0]);
 
     function show(state) {
       var done = boxes.filter(function (b) { return b.checked; }).length;
-      var text = done + " of " + boxes.length + " ticked";
+      var text = say("ticked", { done: done, total: boxes.length });
       if (state && state.started) {
         var started = new Date(state.started);
-        text += " · this incident since " + started.toLocaleString([], {
-          day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+        // English pages keep the reader's own date format; others, the page's.
+        var locale = language() === "en" ? [] : language();
+        text += say("since", { time: started.toLocaleString(locale, {
+          day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }) });
       }
-      text += store ? " · kept in this browser" : "";
+      text += store ? say("kept") : "";
       status.textContent = text;
       reset.hidden = done === 0;
     }

@@ -10,6 +10,7 @@ from playbook_handbook.checks.hashtags import hashtag_warnings
 from playbook_handbook.checks.limits import length_warnings
 from playbook_handbook.checks.near_copies import near_copy_warnings
 from playbook_handbook.checks.privacy import privacy_warnings
+from playbook_handbook.checks.translations import translation_warnings
 from playbook_handbook.checks.vocabulary import vocabulary_warnings
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
@@ -19,11 +20,12 @@ from playbook_handbook.review.freshness import review_due
 def content_warnings(book: Handbook, today: dt.date) -> list[Problem]:
     """Review dates in the future (an error), overdue reviews, lapsed approvals,
     left-over placeholders, personal data, secrets, texts too long to post or with
-    too many hashtags, unknown or rare tags and near-copies across files."""
+    too many hashtags, unknown or rare tags and near-copies across files; the same
+    checks on translated text."""
     found: list[Problem] = (future_reviews(book, today) + privacy_warnings(book)
                             + length_warnings(book) + hashtag_warnings(book)
                             + approval_warnings(book, today) + vocabulary_warnings(book)
-                            + near_copy_warnings(book))
+                            + near_copy_warnings(book) + translation_warnings(book))
     for entry in book.playbooks.values():
         pb = entry.playbook
         due = review_due(entry)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from playbook_handbook.checks.limits import limit, posted_texts
+from playbook_handbook.checks.limits import Place, limit, posted_texts
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
 
@@ -23,11 +23,15 @@ def hashtags(text: str) -> list[str]:
     return _HASHTAG.findall(text)
 
 
-def hashtag_warnings(book: Handbook) -> list[Problem]:
+def hashtag_warnings(book: Handbook, place: Place | None = None) -> list[Problem]:
     """A warning for each text with more hashtags than a network it declares takes."""
     library = book.definitions.files["holding_statements"]
     found = []
     for rel, loc, entry, item in posted_texts(book):
+        where = (rel, *(entry.position(*loc) if entry else library.position(*loc))) \
+            if place is None else place(rel, loc)
+        if where is None:
+            continue
         tags = hashtags(item.text)
         for network in item.networks:
             rule = limit(network, "hashtags")
@@ -35,10 +39,9 @@ def hashtag_warnings(book: Handbook) -> list[Problem]:
                 continue
             if len(tags) <= (rule.limit or 0):
                 continue
-            line, column = entry.position(*loc) if entry else library.position(*loc)
             kind = "cap" if rule.verified else "unverified cap"
             found.append(Problem(
-                rel, line, column,
+                *where,
                 f"'{item.title}' has {len(tags)} hashtags, over the {kind} of {rule.limit} "
                 f"on {book.definitions.display('networks', network)} ({rule.applies_to}); "
                 f"keep the most relevant {rule.limit} or take {network} out of its networks",

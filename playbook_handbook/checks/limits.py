@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -133,6 +134,11 @@ def most(text: str, counting: str) -> int:
     return len(text) + len(_X_DOUBLE.findall(text)) + 19 * len(_URL_DOT.findall(text))
 
 
+#: Where a warning about the text at ``(file, path to the text)`` goes: ``(file, line,
+#: column)``, or None to say nothing (a translation's untranslated text).
+Place = Callable[[str, tuple], "tuple[str, int, int] | None"]
+
+
 def posted_texts(book: Handbook) -> list[tuple[str, tuple, Entry | None, Any]]:
     """Every text meant for posting, with where it is: (file, path to the text, the
     playbook or None for the shared statement library, the template or statement)."""
@@ -148,11 +154,15 @@ def posted_texts(book: Handbook) -> list[tuple[str, tuple, Entry | None, Any]]:
 
 
 
-def length_warnings(book: Handbook) -> list[Problem]:
+def length_warnings(book: Handbook, place: Place | None = None) -> list[Problem]:
     """A warning for each text longer than a network it declares allows on its surface."""
     library = book.definitions.files["holding_statements"]
     found = []
     for rel, loc, entry, item in posted_texts(book):
+        where = (rel, *(entry.position(*loc) if entry else library.position(*loc))) \
+            if place is None else place(rel, loc)
+        if where is None:
+            continue
         text = item.text.strip()
         for network in item.networks:
             rule = limit(network, item.surface)
@@ -161,10 +171,9 @@ def length_warnings(book: Handbook) -> list[Problem]:
             count = length(text, rule.counting or "")
             if count <= (rule.limit or 0):
                 continue
-            line, column = entry.position(*loc) if entry else library.position(*loc)
             kind = "limit" if rule.verified else "unverified limit"
             found.append(Problem(
-                rel, line, column,
+                *where,
                 f"'{item.title}' is {count:,} characters as "
                 f"{book.definitions.display('networks', network)} counts "
                 f"them, over its {kind} of {rule.limit:,} for {SURFACE_NAMES[item.surface]}; "

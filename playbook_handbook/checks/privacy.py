@@ -206,8 +206,10 @@ def privacy_warnings(book: Handbook) -> list[Problem]:
     return found
 
 
-def source_warnings(source: Source, rel_path: str) -> list[Problem]:
-    """Warnings for every string of one file, each at the start of its string.
+def source_warnings(source: Source, rel_path: str,
+                    skip: tuple[str, ...] = ()) -> list[Problem]:
+    """Warnings for every string of one file, each at the start of its string, but
+    not under the top-level keys ``skip`` (a translation's ``made_from`` hashes).
 
     Almost every file is clean, so its texts are first searched together for
     :data:`_ANY_FINDING`, one linear pass per file instead of several per string.
@@ -216,6 +218,8 @@ def source_warnings(source: Source, rel_path: str) -> list[Problem]:
         return []
     found: list[Problem] = []
     for loc, text in iter_strings(source.data):
+        if loc and loc[0] in skip:
+            continue
         findings = scan_text(text)
         if findings:
             line, column = source.position(loc)

@@ -1,7 +1,7 @@
 """The ``handbook`` command: check playbooks, start new ones, keep generated files current.
 
 Exit codes: 0 clean, 1 content problems (a stale file with --check, an
-overdue review for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
+overdue review or a stale translation for ``stale``), 2 a usage error. ``diff`` exits 0 whatever the
 difference, 2 when it cannot compare (a bad --base).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,9 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     schema_cmd.set_defaults(run=_schema)
 
     new = commands.add_parser(
-        "new", help="write a commented starter playbook, ready to fill in")
-    new.add_argument("kind", choices=KINDS, help="the kind of playbook")
-    new.add_argument("id", help="the new id, which is also the file name, e.g. reply-to-dms")
+        "new", help="write a commented starter playbook (or translation), ready to fill in")
+    new.add_argument("kind", choices=(*KINDS, "translation"),
+                     help="the kind of playbook, or translation")
+    new.add_argument("id", help="the new id, which is also the file name, e.g. reply-to-dms; "
+                                "for a translation: the id of the playbook or path, or the "
+                                "name of a definitions file (severity-scale, tags ...)")
+    new.add_argument("--language", default="tr",
+                     help="for a translation: its language code (default: tr)")
     _add_root(new)
     new.add_argument("--title", help="the page title (default: made from the id)")
     new.add_argument("--owner", help="GitHub handle of the owner, e.g. @social-leads "
@@ -86,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     owners.set_defaults(run=_codeowners)
 
     stale_cmd = commands.add_parser(
-        "stale", help="list playbooks overdue for review: path: owner, due DATE")
+        "stale", help="list playbooks overdue for review (path: owner, due DATE) and stale "
+                      "or missing translations (path: owner, translation stale (fields))")
     _add_root(stale_cmd)
     stale_cmd.add_argument("--within", type=_days, metavar="DAYS",
                            help="also list playbooks due within DAYS days")
@@ -94,6 +101,14 @@ def _parser() -> argparse.ArgumentParser:
                            help="text (one a line) or a Markdown table for a job summary")
     stale_cmd.add_argument("--today", type=_date, help="compare with this day (YYYY-MM-DD)")
     stale_cmd.set_defaults(run=_stale)
+
+    translated = commands.add_parser(
+        "translated", help="record that a translation is up to date with today's English "
+                           "(rewrites its made_from block)")
+    translated.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                            help="translation files, e.g. playbooks/guides/x.tr.yml")
+    _add_root(translated)
+    translated.set_defaults(run=_translated)
 
     diff = commands.add_parser(
         "diff", help="what readers will see differently: the working tree against a revision")
@@ -199,6 +214,8 @@ def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from playbook_handbook.index.handbook import today
 
     book = _repository(args, parser)
+    if args.kind == "translation":
+        return _new_translation(book, args)
     try:
         new = starter(book, args.kind, args.id, args.today or today(),
                       owner=args.owner, title=args.title)
@@ -216,6 +233,43 @@ def _new(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     print("  5. When it is ready, change status: draft to status: active "
           "and open a pull request.")
     return 0
+
+
+def _new_translation(book: Handbook, args: argparse.Namespace) -> int:
+    from playbook_handbook.cli.translations import TranslationError, new_translation
+    from playbook_handbook.problems import neutralise
+
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?", args.language) or args.language == "en":
+        print(neutralise(f"handbook new: '{args.language}' is not a language code like tr "
+                         "(English is the source language)"), file=sys.stderr)
+        return 2
+    try:
+        rel = new_translation(book, args.id, args.language)
+    except TranslationError as exc:
+        print(neutralise(f"handbook new: {exc}"), file=sys.stderr)
+        return 2
+    print(f"wrote {rel}")
+    print("Next:")
+    print(f"  1. Open {rel}; under each '# en:' line write the translation as the value.")
+    print("     A value left empty shows the English until it is translated.")
+    print(f"  2. Run: handbook translated {rel}   (records which English you translated)")
+    print(f"  3. Run: handbook check {rel}")
+    return 0
+
+
+def _translated(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from playbook_handbook.cli.translations import TranslationError, record_made_from
+    from playbook_handbook.problems import neutralise
+
+    book = _repository(args, parser)
+    status = 0
+    for file in args.files:
+        try:
+            print(f"recorded {record_made_from(book, file)}")
+        except TranslationError as exc:
+            print(neutralise(f"handbook translated: {exc}"), file=sys.stderr)
+            status = 1
+    return status
 
 
 def _codeowners(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -249,20 +303,28 @@ def _stale(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     book = _repository(args, parser)
     states = stale.due_for_review(book, args.today or today(), args.within)
+    translations = stale.translations_due(book)
     if args.format == "markdown":
         print(stale.markdown(states, len(book.playbooks), args.within), end="")
+        print(stale.translations_markdown(translations), end="")
     else:
         for state in states:
             print(stale.text_line(state))
+        for due in translations:
+            print(stale.translation_line(due))
     overdue = sum(state.status == "overdue" for state in states)
     window = f", {len(states) - overdue} due within {args.within} days" \
         if args.within is not None else ""
     print(f"{overdue} overdue{window} of {len(book.playbooks)} playbooks", file=sys.stderr)
+    behind = sum(due.state == "stale" for due in translations)
+    if translations:
+        print(f"{behind} stale, {len(translations) - behind} missing translations",
+              file=sys.stderr)
     failing = errors(book.problems)
     if failing:
         print(f"{len(failing)} error{'s' * (len(failing) != 1)} in the playbooks kept some "
               "out of this list; run: handbook check", file=sys.stderr)
-    return 1 if overdue else 0
+    return 1 if overdue or behind else 0
 
 
 def _diff(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

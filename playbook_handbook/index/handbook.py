@@ -30,6 +30,10 @@ from playbook_handbook.model.playbook import (
 from playbook_handbook.model.validate import validate_path, validate_playbook
 from playbook_handbook.problems import Problem
 from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR  # noqa: F401 - re-exported
+from playbook_handbook.translate.collect import Translations, beside, load_translations, split
+
+#: The language the YAML files are written in; translations sit beside them.
+SOURCE_LANGUAGE = "en"
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -95,6 +99,10 @@ class Handbook:
     files_checked: int = 0
     #: The shared definitions (definitions/): severity scale, roles, statements, vocabularies.
     definitions: Definitions = field(default_factory=Definitions)
+    #: Translations beside the English files: language -> English path -> translation.
+    translations: Translations = field(default_factory=dict)
+    #: The language this handbook's text is in (translate.overlay.localize changes it).
+    language: str = SOURCE_LANGUAGE
 
     def resolve(self, playbook_id: str) -> Entry | None:
         """The playbook with this id or former id."""
@@ -196,6 +204,8 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
             continue
         if file not in playbook_files and file not in path_files:
             (path_files if file.is_relative_to(root / PATHS_DIR) else playbook_files).append(file)
+    playbook_files, playbook_translations = split(playbook_files)
+    path_files, path_translations = split(path_files)
 
     for file in [*playbook_files, *path_files]:
         if file.suffix not in YAML_SUFFIXES:  # .YML, .Yaml: tools and links expect .yml
@@ -224,6 +234,15 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
         if source is not None and path is not None:
             _add_path(book, PathEntry(path, source, file, rel))
 
+    english: dict[str, Any] = {e.rel_path: e.playbook for e in book.playbooks.values()}
+    english |= {e.rel_path: e.path for e in book.paths.values()}
+    english |= {d.rel_path: d.model for d in book.definitions.files.values() if d.model}
+    shared = beside(root / DEFINITIONS_DIR / d.rel_path.removeprefix(DEFINITIONS_DIR + "/")
+                    for d in book.definitions.files.values() if d.present)
+    book.translations, problems = load_translations(
+        root, [*playbook_translations, *path_translations, *shared], english)
+    book.problems += problems
+
     _check_aliases(book)
     _check_references(book)
     for entry in book.by_kind("crisis-handling"):
@@ -235,7 +254,8 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
         key=lambda item: (list(KIND_FOLDERS).index(item[1].playbook.kind),
                           item[1].playbook.title.casefold()),
     ))
-    book.files_checked = len(playbook_files) + len(path_files)
+    book.files_checked = (len(playbook_files) + len(path_files) + len(playbook_translations)
+                          + len(path_translations))
     if only is not None:
         wanted = {display_path(p, root) for p in only}
         book.problems = [p for p in book.problems if p.path in wanted]

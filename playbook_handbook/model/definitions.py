@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field
 
 from playbook_handbook.model.playbook import (
+    TEXT,
     Block,
     Date,
     Id,
@@ -82,7 +83,7 @@ class RoleCall(Block):
 
     role: RoleId
     when: Line | None = Field(None, description="Only in this case, e.g. 'if data is involved'.")
-    by: Annotated[str, AfterValidator(_one_line)] | None = Field(
+    by: Annotated[str, AfterValidator(_one_line), TEXT] | None = Field(
         None, max_length=60, description="How: e.g. 'call' (a phone call, not a chat message).")
 
 
@@ -154,7 +155,8 @@ class HoldingStatementDefinition(Block):
     id: Id
     title: Line
     text: Annotated[str, Field(min_length=1, max_length=4000,
-                               description="The approved wording; only [placeholders] change.")]
+                               description="The approved wording; only [placeholders] change."),
+                    TEXT]
     approver: RoleId = Field(description="Role that approved this wording.")
     approved_until: Date = Field(description="Approval lapses after this date.")
     networks: list[Id] = Field(min_length=1, description="Networks this wording fits.")

@@ -125,6 +125,17 @@ def _no_remote_image(value: str) -> str:
 HANDLE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 
 
+class _Text:
+    """Marks a text type: a field of this type is prose a reader reads, so a
+    translation may give it in another language (ids, handles, dates may not)."""
+
+    def __repr__(self) -> str:
+        return "TEXT"
+
+
+TEXT = _Text()
+
+
 def _check_handle(value: str) -> str:
     if not HANDLE.match(value):
         raise ValueError(
@@ -190,11 +201,17 @@ def _check_tag(value: str) -> str:
 Id = Annotated[str, AfterValidator(_check_id),
                Field(description="Lower-case kebab-case id, e.g. crisis-first-hour.",
                      json_schema_extra={"pattern": ID_PATTERN.pattern}, max_length=MAX_ID)]
-Line = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line)]
+Line = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_one_line), TEXT]
 Prose = Annotated[str, Field(min_length=1, max_length=4000,
                              description="Plain English; Markdown allowed."),
-                  AfterValidator(_not_blank)]
-LongText = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_not_blank)]
+                  AfterValidator(_not_blank), TEXT]
+LongText = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_not_blank),
+                     TEXT]
+#: One sentence a list shows under the title.
+Summary = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line), TEXT]
+#: A GitHub handle: shared by every edition, never translated.
+Handle = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_one_line),
+                   AfterValidator(_check_handle)]
 Url = Annotated[str, Field(max_length=500, json_schema_extra={"pattern": "^https?://"}),
                 AfterValidator(_check_url)]
 Tag = Annotated[str, AfterValidator(_check_tag),
@@ -249,13 +266,9 @@ class SourceRef(Block):
 class PlaybookBase(Block):
     id: Id
     title: Line
-    summary: Annotated[str, Field(min_length=1, max_length=300,
-                                  description="One sentence: what this playbook is for."),
-                       AfterValidator(_one_line)]
-    owner: Annotated[Line, Field(max_length=80,
-                                 description="GitHub handle of the responsible team or person, "
-                                             "e.g. @social-leads or @example-org/social."),
-                     AfterValidator(_check_handle)]
+    summary: Summary = Field(description="One sentence: what this playbook is for.")
+    owner: Handle = Field(description="GitHub handle of the responsible team or person, "
+                                      "e.g. @social-leads or @example-org/social.")
     audience: list[Role] = Field(min_length=1, description="Roles this playbook is for.")
     level: Level
     skills: list[Skill] = Field(min_length=1)
@@ -484,8 +497,8 @@ class PathStep(Block):
 class OnboardingPath(Block):
     id: Id
     title: Line
-    summary: Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
-    owner: Annotated[Line, Field(max_length=80), AfterValidator(_check_handle)]
+    summary: Summary
+    owner: Handle
     audience: list[Role] = Field(min_length=1)
     last_reviewed: Date
     steps: list[PathStep] = Field(min_length=1, max_length=60)

@@ -42,6 +42,7 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
     "holding-statements.schema.json": ("Holding statements (definitions/holding-statements.yml)",
                                        HoldingStatements),
     "vocabulary.schema.json": ("Vocabulary (definitions/vocabularies/*.yml)", Vocabulary),
+    "translation.schema.json": ("Translation (x.tr.yml beside x.yml)", "translation"),
 }
 
 #: Descriptions for properties whose model field has none, by property name.
@@ -128,6 +129,14 @@ def schema_text(name: str, root: Path | None = None) -> str:
 
     ``root`` is the repository whose vocabularies describe the enum values."""
     title, target = SCHEMAS[name]
+    if target == "translation":
+        from playbook_handbook.translate.schema import translation_schema
+
+        schema = translation_schema([*MODELS.values(), OnboardingPath, SeverityScale,
+                                     CrisisRoles, HoldingStatements, Vocabulary])
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": title,
+                  **schema}
+        return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     schema = TypeAdapter(target).json_schema()
     if target is Playbook:
         schema = _by_kind(schema)

@@ -57,7 +57,7 @@ def validate_as(model: type[M], source: Source) -> tuple[M | None, list[Problem]
     try:
         return model.model_validate(source.data), []
     except ValidationError as exc:
-        problems = [_problem(model, source, err) for err in exc.errors(include_url=False)]
+        problems = [problem_from_error(model, source, err) for err in exc.errors(include_url=False)]
         return None, sorted(set(problems))
 
 
@@ -70,7 +70,8 @@ def _top_level_problem(source: Source) -> Problem:
     )
 
 
-def _problem(model: type[BaseModel], source: Source, err: Any) -> Problem:
+def problem_from_error(model: type[BaseModel], source: Source, err: Any) -> Problem:
+    """One pydantic error of ``model`` as a positioned, plain-English problem."""
     loc: tuple = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}

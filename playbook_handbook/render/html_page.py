@@ -27,14 +27,14 @@ from mkdocs.utils import get_relative_url
 
 from playbook_handbook import sitemap
 from playbook_handbook.mkdocs_compat import TocSettings, page_url
-from playbook_handbook.render import text_markdown
+from playbook_handbook.render import locale, text_markdown
 from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
-_FIXED_HEADING = re.compile(r'heading\(\d, "[^"]*", "([a-z0-9-]+)"\)')
-#: Ids the templates give their own section headings (``heading(2, "Steps", "steps")``):
+_FIXED_HEADING = re.compile(r'heading\(\d, (?:_\()?"[^"]*"\)?, "([a-z0-9-]+)"\)')
+#: Ids the templates give their own section headings (``heading(2, _("Steps"), "steps")``):
 #: an anchor made from YAML text never takes one, whichever comes first on the page.
 SECTION_IDS = frozenset(
     match for template in (Path(__file__).parent / "templates").rglob("*.html")
@@ -119,12 +119,14 @@ class HtmlRenderer:
 
     def __init__(self, loader: jinja2.BaseLoader, bytecode_cache: jinja2.BytecodeCache | None,
                  text: TextToHtml, filters: dict[str, Any], globals: dict[str, Any],
-                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None):
+                 *, directory_urls: bool = True, toc_config: dict[str, Any] | None = None,
+                 language: str = "en"):
         self.text = text
         self.directory_urls = directory_urls
         self.toc = TocSettings.from_config(toc_config)
         self.env = jinja2.Environment(
             loader=loader,
+            extensions=["jinja2.ext.i18n"],
             bytecode_cache=bytecode_cache,
             # finalize() turns every value into Markup; autoescape keeps macro
             # output (Markup) from being escaped again.
@@ -141,6 +143,7 @@ class HtmlRenderer:
             code=code_block, url=safe_url, plain=plain,
         )
         self.env.globals = globals
+        locale.install(self.env, language)
 
     def finalize(self, value: Any) -> Any:
         if isinstance(value, Markup):

@@ -25,12 +25,14 @@ from typing import Any
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
+from mkdocs.utils import get_relative_url
 
 from playbook_handbook import sitemap
 from playbook_handbook.index.definitions import Definitions
 from playbook_handbook.index.gitinfo import FileHistory, recent_changes
 from playbook_handbook.index.handbook import Entry, Handbook, PathEntry, today
 from playbook_handbook.index.references import did_you_mean
+from playbook_handbook.mkdocs_compat import page_url
 from playbook_handbook.model.playbook import (
     KIND_FOLDERS,
     KIND_TITLES,
@@ -38,11 +40,14 @@ from playbook_handbook.model.playbook import (
     Skill,
     StatementUse,
 )
+from playbook_handbook.render import locale
 from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
 from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml
+from playbook_handbook.render.units import ENGLISH, Units
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
+from playbook_handbook.translate import overlay
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The "What's new" page lists changes from this many days back.
@@ -100,43 +105,12 @@ def words(value: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def minutes(value: int) -> str:
-    if value < 60:
-        return f"{value} min"
-    if value % 1440 == 0:
-        days = value // 1440
-        return f"{days} day{'s' * (days != 1)}"
-    if value % 60 == 0:
-        return f"{value // 60} h"
-    return f"{value // 60} h {value % 60} min"
-
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def longdate(value: dt.date) -> str:
-    """``2026-03-05`` -> ``5 Mar 2026``: no day/month order to guess."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def day_count(days: int) -> str:
-    """``1`` -> ``1 day``, ``5`` -> ``5 days``."""
-    return f"{days} day{'s' * (abs(days) != 1)}"
-
-
-def days_ago(days: int) -> str:
-    """How long ago, in words: ``today``, ``1 day ago``, ``12 days ago``."""
-    if days == 0:
-        return "today"
-    return f"{day_count(days)} ago" if days > 0 else f"in {day_count(-days)}"
-
-
-def days_range(rule: Any) -> str:
-    if rule.max_days is None:
-        return f"{rule.min_days}+ days, ongoing"
-    if rule.max_days == rule.min_days:
-        return f"{rule.min_days} days"
-    return f"{rule.min_days}–{rule.max_days} days"
+# The English forms, for callers outside a renderer.
+minutes = ENGLISH.minutes
+longdate = ENGLISH.longdate
+day_count = ENGLISH.day_count
+days_ago = ENGLISH.days_ago
+days_range = ENGLISH.days_range
 
 
 class TemplateCache(jinja2.BytecodeCache):
@@ -163,16 +137,24 @@ class Renderer:
                  template_cache: jinja2.BytecodeCache | None = None, *,
                  markdown_extensions: list[Any] | None = None,
                  mdx_configs: dict[str, Any] | None = None,
-                 directory_urls: bool = True, templates: Path = TEMPLATES):
+                 directory_urls: bool = True, templates: Path = TEMPLATES,
+                 language: str = "en", editions: dict[str, str] | None = None):
         """``mdx_configs``: the site's (MkDocs config), for the ``toc`` permalinks;
         ``markdown_extensions`` is not used: YAML text has its own fixed Markdown
         subset (:mod:`playbook_handbook.render.text_html`); ``templates``: where the
-        templates live."""
+        templates live; ``language``: the edition's, for every interface word;
+        ``editions``: each language's URL prefix from the site root (``{"en": "",
+        "tr": "tr/"}``), for links from one edition's page to another's."""
         self.book = book
+        self.language = language
+        self.editions = editions if editions is not None else {language: ""}
+        self.directory_urls = directory_urls
+        _ = self._ = locale.translator(language)
+        self.units = Units(language)
         definitions = book.definitions
         network_names = {n: definitions.display("networks", n)
                          for n in Network.__args__}  # type: ignore[attr-defined]
-        network_names["any"] = "Any network"
+        network_names["any"] = _("Any network")
         roles = definitions.roles
 
         def role_name(role_id: str) -> str:
@@ -189,8 +171,11 @@ class Renderer:
         def sign_off(ref: Any) -> str:
             """``Legal counsel signs off any wording on safety``."""
             if isinstance(ref, str):
-                return f"{role_name(ref)} signs off"
-            return f"{role_name(ref.role)} signs off" + (f" {ref.when}" if ref.when else "")
+                return _("%(role)s signs off") % {"role": role_name(ref)}
+            if ref.when:
+                return _("%(role)s signs off %(when)s") % {"role": role_name(ref.role),
+                                                           "when": ref.when}
+            return _("%(role)s signs off") % {"role": role_name(ref.role)}
         loaders: list[jinja2.BaseLoader] = []
         if override_dir is not None and (override_dir / "handbook").is_dir():
             loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
@@ -198,6 +183,7 @@ class Renderer:
         loader = jinja2.ChoiceLoader(loaders)
         self.env = jinja2.Environment(
             loader=loader,
+            extensions=["jinja2.ext.i18n"],
             bytecode_cache=template_cache,
             # Filters and macros return Markup; any other value is escaped by
             # _finalize as inline Markdown (autoescape keeps Markup apart).
@@ -221,8 +207,10 @@ class Renderer:
             quoted=_safe(markdown_text.plain),  # an admonition title: no " left to end it
             fence=_safe(markdown_text.fence),
             words=words,
-            minutes=minutes,
-            days_range=days_range,
+            # An enum value in words, in the edition's language: ``expert`` -> ``Expert``.
+            label=lambda v: _(words(v)),
+            minutes=self.units.minutes,
+            days_range=self.units.days_range,
             network=lambda n: network_names.get(n, n),
             role_name=role_name,
             role_call=role_call,
@@ -234,17 +222,23 @@ class Renderer:
             yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
         )
         self.env.globals.update(
-            kind_titles=KIND_TITLES, kind_folders=KIND_FOLDERS, book=book,
+            # The translation notice (translation_notice.html): a page's translation
+            # state, and the URL of the same page in another edition.
+            translation_of=lambda entry: overlay.state_of(book, entry.rel_path),
+            counterpart_url=self.counterpart_url, source_language=overlay.SOURCE_LANGUAGE,
+            kind_titles={kind: _(title) for kind, title in KIND_TITLES.items()},
+            kind_folders=KIND_FOLDERS, book=book,
             definitions=definitions, scale=definitions.scale,
             crisis_roles=definitions.roles, statements=definitions.statements,
         )
         self._init_freshness()
+        locale.install(self.env, language)
         configs = mdx_configs or {}
         self.html = HtmlRenderer(
             loader, template_cache,
             text,
             dict(self.env.filters), self.env.globals,
-            directory_urls=directory_urls, toc_config=configs.get("toc"))
+            directory_urls=directory_urls, toc_config=configs.get("toc"), language=language)
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -252,7 +246,9 @@ class Renderer:
         self.today: dt.date = today()
         self.history: dict[str, FileHistory] | None = None
         self.history_links: dict[str, str] = {}
-        self.env.filters.update(longdate=longdate, day_count=day_count, days_ago=days_ago)
+        units = self.units
+        self.env.filters.update(longdate=units.longdate, day_count=units.day_count,
+                                days_ago=units.days_ago)
         self.env.globals.update(
             today=self.today, soon_days=SOON_DAYS,
             review_of=lambda entry: review_state(entry, self.today),
@@ -266,6 +262,13 @@ class Renderer:
         self.history, self.history_links = history, links
 
     # -- links ---------------------------------------------------------------
+
+    def counterpart_url(self, page_uri: str, language: str) -> Markup:
+        """The URL of docs file ``page_uri``'s page in ``language``'s edition,
+        relative to the same page in this edition (``../../playbooks/x/``)."""
+        here = self.editions.get(self.language, "") + page_url(page_uri, self.directory_urls)
+        there = self.editions.get(language, "") + page_url(page_uri, self.directory_urls)
+        return Markup(html.escape(get_relative_url(there, here), quote=True))
 
     @staticmethod
     def relative(from_uri: str, to_uri: str) -> str:
@@ -302,7 +305,7 @@ class Renderer:
 
     def category_page(self, kind: str) -> str:
         uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
-        return self.markdown_page("category.md", uri, kind=kind, title=KIND_TITLES[kind],
+        return self.markdown_page("category.md", uri, kind=kind, title=self._(KIND_TITLES[kind]),
                                   entries=self.category_entries(kind))
 
     def category_entries(self, kind: str) -> list[Entry]:

@@ -1,4 +1,4 @@
-"""``handbook stale``: the playbooks overdue for review, as text or Markdown.
+"""``handbook stale``: the playbooks overdue for review and the translations to update.
 
 The arithmetic is :mod:`playbook_handbook.review.freshness`; this module only selects and prints.
 """
@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import neutralise
 from playbook_handbook.review.freshness import ReviewState, review_queue
+from playbook_handbook.translate.document import translation_file
 
 
 def due_for_review(book: Handbook, today: dt.date, within: int | None) -> list[ReviewState]:
@@ -56,3 +59,51 @@ def _cell(text: str) -> str:
     for char in "\\`*_[]":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+@dataclass(frozen=True)
+class TranslationDue:
+    """A translation to update (stale) or to write (missing), and who owns the English."""
+
+    rel_path: str  # the translation file (for a missing one: where it would go)
+    owner: str
+    state: str  # stale or missing
+    fields: tuple[str, ...] = ()
+
+
+def translations_due(book: Handbook) -> list[TranslationDue]:
+    """Stale translations, then missing ones, for every language the handbook has."""
+    owners = {e.rel_path: e.playbook.owner for e in book.playbooks.values()}
+    owners |= {e.rel_path: e.path.owner for e in book.paths.values()}
+    english = [*owners, *(d.rel_path for d in book.definitions.files.values() if d.model)]
+    due = []
+    for language, found in sorted(book.translations.items()):
+        for rel in english:
+            translation = found.get(rel)
+            owner = owners.get(rel, "(no owner)")
+            if translation is None:
+                target = translation_file(PurePosixPath(rel), language).as_posix()  # type: ignore[arg-type]
+                due.append(TranslationDue(target, owner, "missing"))
+            elif translation.stale:
+                due.append(TranslationDue(translation.rel_path, owner, "stale", translation.stale))
+    return sorted(due, key=lambda d: (d.state != "stale", d.rel_path))
+
+
+def translation_line(due: TranslationDue) -> str:
+    """``path: owner, translation stale (fields)`` or ``path: owner, translation missing``."""
+    what = (f"translation stale ({', '.join(due.fields)})" if due.state == "stale"
+            else "translation missing")
+    return neutralise(f"{due.rel_path}: {due.owner}, {what}")
+
+
+def translations_markdown(dues: list[TranslationDue]) -> str:
+    """A job-summary table of the translations to update or write."""
+    if not dues:
+        return ""
+    lines = ["", "## Translations to update", "",
+             "| Translation | Owner of the English | State |", "| --- | --- | --- |"]
+    for due in dues:
+        state = (f"stale: {_cell(', '.join(due.fields))}" if due.state == "stale"
+                 else "missing")
+        lines.append(f"| `{due.rel_path}` | {_cell(due.owner)} | {state} |")
+    return "\n".join(lines) + "\n"

@@ -98,7 +98,8 @@ def tag_descriptions(renderer: Renderer, page_uri: str) -> str:
     terms = renderer.book.definitions.terms("tags")
     if terms is None:
         raise MacroError("this handbook has no definitions/vocabularies/tags.yml")
-    rows = ["| Tag | What it groups | Playbooks |", "| --- | --- | --- |"]
+    _ = renderer._  # the header in the edition's language
+    rows = [f"| {_('Tag')} | {_('What it groups')} | {_('Playbooks')} |", "| --- | --- | --- |"]
     cell = renderer.env.filters["cell"]  # YAML text as inert HTML for a Markdown table
     for tag, term in terms.items():
         count = len(renderer.book.select(tag=tag))

@@ -1,0 +1,170 @@
+"""Translations beside their English file: shape, staleness, overlay and the two commands."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, handbook, no_traceback
+
+from playbook_handbook.index.handbook import load_handbook
+from playbook_handbook.translate.fields import texts
+from playbook_handbook.translate.overlay import localize, state_of
+
+TRANSLATIONS = FIXTURES / "translations"
+INVALID = sorted((TRANSLATIONS / "invalid").glob("*.tr.yml"))
+EXPECT = re.compile(r"# expect: (\d+):(\d+) ([a-z-]+) \| (.+)")
+REL = "playbooks/guides/reply-to-comments.tr.yml"
+ENGLISH = "playbooks/guides/reply-to-comments.yml"
+
+
+def place(mini: Path, fixture: Path, rel: str = REL) -> Path:
+    target = mini / rel
+    shutil.copy(fixture, target)
+    return target
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=lambda p: p.name.removesuffix(".tr.yml"))
+def test_invalid_translation_reports_exact_position(mini: Path, fixture: Path) -> None:
+    line, column, rule, message = EXPECT.match(fixture.read_text().splitlines()[0]).groups()
+    place(mini, fixture)
+    result = handbook("check", "--root", str(mini), str(mini / REL))
+    assert result.returncode == 1
+    assert f"{REL}:{line}:{column}: error: {message} ({rule})" in result.stdout.splitlines()
+    no_traceback(result)
+
+
+def test_current_translation_checks_clean_and_shows_in_its_edition(mini: Path) -> None:
+    place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml")
+    result = handbook("check", "--strict", "--root", str(mini))
+    assert result.returncode == 0, result.stdout
+    book = load_handbook(mini)
+    turkish = localize(book, "tr")
+    english = book.playbooks["reply-to-comments"].playbook
+    shown = turkish.playbooks["reply-to-comments"].playbook
+    assert shown.title == "Yorumlara yanıt verin"
+    assert shown.steps[0].details.startswith("Bir ekip arkadaşınızı")
+    # Ids, owners, anchors and dates stay the English file's.
+    assert (shown.owner, shown.steps[1].anchor, shown.last_reviewed) == (
+        english.owner, english.steps[1].anchor, english.last_reviewed)
+    assert english.title == "Reply to comments"  # the English edition is untouched
+    assert state_of(turkish, ENGLISH).state == "current"
+    assert state_of(book, ENGLISH) is None
+    # A file with no translation shows its English, and says so.
+    triage = "playbooks/crisis-handling/severity-triage.yml"
+    assert state_of(turkish, triage).state == "missing"
+    shown = turkish.playbooks["severity-triage"].playbook
+    assert shown == book.playbooks["severity-triage"].playbook
+
+
+def test_changing_an_english_field_flags_exactly_that_translation(mini: Path) -> None:
+    place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml")
+    handbook("new", "translation", "severity-triage", "--root", str(mini))
+    english = mini / ENGLISH
+    english.write_text(english.read_text().replace(
+        "Check earlier replies so you do not repeat a colleague.",
+        "Check earlier replies and the DMs so you do not repeat a colleague."))
+    result = handbook("check", "--root", str(mini))
+    stale = [line for line in result.stdout.splitlines() if "(translation-stale)" in line]
+    assert stale == [
+        f"{REL}:12:14: warning: steps[1].details: the English changed after this was "
+        f"translated; update the translation, then run: handbook translated {REL} "
+        "(translation-stale)"]
+    assert result.returncode == 0
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 1
+    turkish = localize(load_handbook(mini), "tr")
+    assert state_of(turkish, ENGLISH).stale_fields == ("steps[1].details",)
+    # handbook stale lists it with the English file's owner, and fails.
+    listed = handbook("stale", "--root", str(mini), "--today", "2026-11-01")
+    assert f"{REL}: @community, translation stale (steps[1].details)" in listed.stdout
+    assert listed.returncode == 1
+    # Recording the translation as up to date makes it current again.
+    assert handbook("translated", REL, "--root", str(mini)).returncode == 0
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+
+
+def test_new_translation_is_a_clean_skeleton_that_shows_the_english(mini: Path) -> None:
+    result = handbook("new", "translation", "reply-to-comments", "--root", str(mini))
+    assert result.returncode == 0, result.stderr
+    written = (mini / REL).read_text()
+    assert "# en: Read the whole thread first" in written
+    assert not re.search(r"^\s*(owner|anchor|id|last_reviewed):", written, re.MULTILINE)
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+    turkish = localize(load_handbook(mini), "tr")
+    state = state_of(turkish, ENGLISH)
+    assert state.state == "partial"
+    english = load_handbook(mini).playbooks["reply-to-comments"].playbook
+    assert state.missing_fields == tuple(t.name for t in texts(english))
+    # Never over an existing file.
+    again = handbook("new", "translation", "reply-to-comments", "--root", str(mini))
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert (mini / REL).read_text() == written
+
+
+def test_translated_refuses_a_translation_with_errors(mini: Path) -> None:
+    target = place(mini, TRANSLATIONS / "invalid" / "shared-field.tr.yml")
+    before = target.read_text()
+    result = handbook("translated", REL, "--root", str(mini))
+    assert result.returncode == 1
+    assert "has 1 error" in result.stderr
+    assert target.read_text() == before
+
+
+def test_definitions_and_vocabularies_translate_by_id(mini: Path) -> None:
+    assert handbook("new", "translation", "crisis-roles", "--root", str(mini)).returncode == 0
+    target = mini / "definitions" / "crisis-roles.tr.yml"
+    text = target.read_text()
+    first = re.search(r"  - id: ([a-z-]+)\n    # en: .*\n    name:", text)
+    assert first, text
+    target.write_text(f"language: tr\nroles:\n  - id: {first[1]}\n    name: Olay sorumlusu\n")
+    handbook("translated", "definitions/crisis-roles.tr.yml", "--root", str(mini))
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+    turkish = localize(load_handbook(mini), "tr")
+    assert turkish.definitions.roles[first[1]].name == "Olay sorumlusu"
+
+
+def test_a_translation_without_its_english_file_is_reported(mini: Path) -> None:
+    place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml",
+          "playbooks/guides/reply-to-coments.tr.yml")
+    result = handbook("check", "--root", str(mini))
+    assert ("playbooks/guides/reply-to-coments.tr.yml:1:1: error: there is no "
+            "playbooks/guides/reply-to-coments.yml for this file to translate; rename it after "
+            "its English file (x.yml -> x.tr.yml) or delete it (translation-field)"
+            ) in result.stdout.splitlines()
+
+
+def test_ids_handles_and_dates_are_not_text(mini: Path) -> None:
+    english = load_handbook(mini).playbooks["reply-to-comments"].playbook
+    names = {t.name for t in texts(english)}
+    assert {"title", "summary", "steps[1].title", "templates[1].text"} <= names
+    assert not {n for n in names if n.split(".")[-1] in
+                ("id", "owner", "anchor", "url", "last_reviewed", "networks", "surface")}
+
+
+def test_translated_text_gets_the_content_checks_at_its_own_line(mini: Path) -> None:
+    target = place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml")
+    text = target.read_text()
+    long_reply = "Bize yazdığınız için çok teşekkür ederiz. " * 60  # over Instagram's 2,200
+    text = text.replace("text: Bize yazdığınız için teşekkürler, {name}! Bunu ekibe ilettik.",
+                        f"text: {long_reply.strip()}")
+    text = text.replace("answer: Yanıt için sipariş numarası ya da başka kişisel veri "
+                        "gerektiğinde.", "answer: Sipariş numarası gerektiğinde; 0532 123 45 67 "
+                        "numaralı telefonu arayın.")
+    target.write_text(text)
+    lines = handbook("check", "--root", str(mini)).stdout.splitlines()
+    too_long = [line for line in lines if line.endswith("(text-too-long)")]
+    assert len(too_long) == 1 and too_long[0].startswith(f"{REL}:22:11: warning: ")
+    personal = [line for line in lines if line.endswith("(personal-data)")]
+    assert len(personal) == 1 and personal[0].startswith(f"{REL}:9:13: warning: ")
+
+
+def test_turkish_lists_follow_the_turkish_alphabet() -> None:
+    from playbook_handbook.translate.collation import lower, sort_key
+
+    words = ["Ölçüm", "Içerik", "Çalışma", "İlk saat", "Hedef", "Ğ", "Zaman", "Cevap", "Ulaş"]
+    assert sorted(words, key=lambda w: sort_key(w, "tr")) == [
+        "Cevap", "Çalışma", "Ğ", "Hedef", "Içerik", "İlk saat", "Ölçüm", "Ulaş", "Zaman"]
+    assert lower("İLK IŞIK", "tr") == "ilk ışık"
+    assert lower("İLK IŞIK", "en") != "ilk ışık"
