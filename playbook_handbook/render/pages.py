@@ -303,66 +303,78 @@ class Renderer:
                                        entry=entry, pb=entry.playbook)
         return RenderedPage(_front_matter(entry.playbook), body, state.headings)
 
-    def category_page(self, kind: str) -> str:
-        uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
-        return self.markdown_page("category.md", uri, kind=kind, title=self._(KIND_TITLES[kind]),
-                                  entries=self.category_entries(kind))
+    def category_page(self, kind: str) -> RenderedPage:
+        uri = sitemap.category_page(KIND_FOLDERS[kind])
+        return self.html.page("pages/category.html", uri, kind=kind,
+                              title=self._(KIND_TITLES[kind]),
+                              entries=self.category_entries(kind))
 
     def category_entries(self, kind: str) -> list[Entry]:
-        """A category's playbooks in the order ``category_about.md`` chooses."""
-        chosen = self.env.get_template("category_about.md").module.order.get(kind, [])
+        """A category's playbooks in the order ``category_about.html`` chooses."""
+        chosen = self.html.env.get_template("category_about.html").module.order.get(kind, [])
         rank = {playbook_id: i for i, playbook_id in enumerate(chosen)}
         entries = self.book.select(kind=kind)
         return sorted(entries, key=lambda e: rank.get(e.id, len(rank)))
 
-    def all_playbooks_page(self) -> str:
-        return self.markdown_page("all_playbooks.md", "playbooks/index.md")
+    def all_playbooks_page(self) -> RenderedPage:
+        return self.html.page("pages/all_playbooks.html", "playbooks/index.md")
 
-    def path_page(self, entry: PathEntry) -> str:
+    def path_page(self, entry: PathEntry) -> RenderedPage:
         steps = [(step, self.book.resolve(step.playbook)) for step in entry.path.steps]
         review: dict[str, Entry] = {}
         for _step, target in steps:
             if target is not None and target.playbook.self_check:
                 review.setdefault(target.id, target)
-        return self.markdown_page("path.md", entry.page_uri, entry=entry, path=entry.path,
-                                  steps=steps, review=list(review.values()))
+        return self.html.page("pages/path.html", entry.page_uri, entry=entry, path=entry.path,
+                              steps=steps, review=list(review.values()))
 
-    def card_page(self, entry: Entry) -> str:
+    def card_page(self, entry: Entry) -> RenderedPage:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.markdown_page("card.md", sitemap.card_page(entry.id), entry=entry,
-                                  pb=entry.playbook)
+        return self.html.page("pages/card.html", sitemap.card_page(entry.id), entry=entry,
+                              pb=entry.playbook)
 
-    def skills_page(self) -> str:
+    def skills_page(self) -> RenderedPage:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         skills = skills_of(self.book.definitions)
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in skills}
-        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=skills,
-                                  levels=LEVELS)
+        return self.html.page("pages/skills.html", sitemap.SKILLS_PAGE, grid=grid, skills=skills,
+                              levels=LEVELS)
 
-    def paths_index_page(self) -> str:
-        return self.markdown_page("paths_index.md", "paths/index.md")
+    def paths_index_page(self) -> RenderedPage:
+        return self.html.page("pages/paths_index.html", "paths/index.md")
 
-    def review_queue_page(self) -> str:
+    def review_queue_page(self) -> RenderedPage:
         """Overdue and soon-due playbooks, grouped by owner, the most urgent owner first."""
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.markdown_page("review_queue.md", sitemap.REVIEW_QUEUE_PAGE, groups=groups)
+        return self.html.page("pages/review_queue.html", sitemap.REVIEW_QUEUE_PAGE,
+                              groups=groups)
 
-    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
+    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> RenderedPage:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.markdown_page("whats_new.md", sitemap.WHATS_NEW_PAGE, changes=changes,
-                                  days=days)
+        return self.html.page("pages/whats_new.html", sitemap.WHATS_NEW_PAGE, changes=changes,
+                              days=days)
 
     # -- fragments for macros --------------------------------------------------
 
     def playbook_list(self, page_uri: str, entries: list[Entry], style: str = "list") -> str:
         if style not in ("list", "table", "cards"):
             raise ValueError(f"style must be list, table or cards, not '{style}'")
-        return self.markdown_page(f"list_{style}.md", page_uri, entries=entries)
+        body, _state = self.html.render(f"list_{style}.html", page_uri, entries=entries)
+        return body
+
+    def tag_descriptions(self, page_uri: str) -> str:
+        """The tag vocabulary as a table: tag, what it groups, how many playbooks carry it."""
+        terms = self.book.definitions.terms("tags")
+        if terms is None:
+            raise ValueError("this handbook has no definitions/vocabularies/tags.yml")
+        rows = [(tag, term, len(self.book.select(tag=tag))) for tag, term in terms.items()]
+        body, _state = self.html.render("tag_descriptions.html", page_uri, rows=rows)
+        return body
 
     def section(self, page_uri: str, entry: Entry, name: str) -> str:
         if name not in SECTIONS:

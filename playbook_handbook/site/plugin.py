@@ -63,6 +63,7 @@ from playbook_handbook.site import (
     search_folding,
 )
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
+from playbook_handbook.site.fragments import Fragments
 from playbook_handbook.translate.overlay import (
     SOURCE_LANGUAGE,
     TranslationState,
@@ -173,6 +174,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.built = False
         self.command = ""
         self.redirect_uris: set[str] = set()
+        #: Block HTML of the macros on hand-written pages (site/fragments.py).
+        self.fragments = Fragments()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
@@ -185,6 +188,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before the search plugin reads its languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._set_edition(config)
+        self.fragments.clear()
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         book = book_cache.handbook(root, self.file_cache)
         failing = errors(book.problems)
@@ -441,6 +445,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             set_page_headings(page, rendered.toc, rendered.anchor_ids(),
                               self.renderer.html.toc.depth)
+        elif self.fragments:
+            html = self.fragments.fill(html)
         html = label_cells(clean_html(html) if self.config.sanitize else html)
         return notices.with_notice(html, self._notice(page, config))
 
