@@ -153,7 +153,7 @@ class HtmlRenderer:
             prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
             code=code_block, url=safe_url, plain=plain,
         )
-        self.env.globals = globals
+        self.env.globals.update(globals)
         locale.install(self.env, language)
 
     def finalize(self, value: Any) -> Any:

@@ -1,15 +1,11 @@
-"""Render playbooks and lists of playbooks through Jinja templates.
+"""Render playbooks, lists of playbooks and the macros' fragments through Jinja templates.
 
 Templates live in ``render/templates/``; a file of the same name under
-``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one.
-Playbook pages are HTML templates (``*.html``, see :mod:`playbook_handbook.render.html_page`);
-the other pages, few and short, are Markdown templates (``*.md``). In those,
-every value a template prints goes through :func:`_finalize`: text that no
-filter has made safe is plain text (every ASCII punctuation mark written as a
-character reference), so YAML text can never open HTML, start Markdown or end
-the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
-``cell`` filters: rendered by the one safe path for YAML text
-(:mod:`playbook_handbook.render.text_html`), then made inert for the page.
+``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one. Every
+page is an HTML template (:mod:`playbook_handbook.render.html_page`): a playbook
+page is ``playbook.html``, the other generated pages are ``pages/*.html``, the
+macros' blocks ``list_*.html`` and ``tag_descriptions.html``. YAML text reaches
+them through one path, :mod:`playbook_handbook.render.text_html`.
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ import datetime as dt
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
@@ -41,9 +36,7 @@ from playbook_handbook.model.playbook import (
     StatementUse,
 )
 from playbook_handbook.render import locale
-from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
-from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.render.units import ENGLISH, Units
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
@@ -72,31 +65,6 @@ def skills_of(definitions: Definitions) -> dict[str, tuple[str, str]]:
     if terms is None:
         return {skill: (words(skill), "") for skill in Skill.__args__}  # type: ignore[attr-defined]
     return {t.id: (t.name or words(t.id), t.description) for t in terms.values()}
-
-
-# Text that markdown_text.plain() returns unchanged: it starts with a letter and
-# holds only letters, digits, single spaces and punctuation that cannot start
-# Markdown. Most values a page prints are like this; the check saves time.
-_PUNCT = r"A-Za-z0-9,.;'\"()/?%’‘“”–—-"
-_PLAIN = re.compile(f"[A-Za-z][{_PUNCT}]*(?: [{_PUNCT}]+)*")
-
-
-def _finalize(value: Any) -> Any:
-    """Any value a Markdown template prints unfiltered is plain text."""
-    if isinstance(value, Markup) or value is None:
-        return "" if value is None else value
-    if isinstance(value, (int, float, dt.date)):
-        return value
-    text = str(value)
-    if _PLAIN.fullmatch(text):
-        return Markup(text)
-    return Markup(markdown_text.plain(text))
-
-
-def _safe(function):
-    def wrapper(*args, **kwargs):
-        return Markup(function(*args, **kwargs))
-    return wrapper
 
 
 def words(value: str) -> str:
@@ -131,7 +99,7 @@ class TemplateCache(jinja2.BytecodeCache):
 
 
 class Renderer:
-    """Turns handbook entries into Markdown pages and fragments."""
+    """Turns handbook entries into generated pages and the macros' HTML fragments."""
 
     def __init__(self, book: Handbook, override_dir: Path | None = None,
                  template_cache: jinja2.BytecodeCache | None = None, *,
@@ -181,31 +149,7 @@ class Renderer:
             loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
         loaders.append(jinja2.FileSystemLoader(templates))
         loader = jinja2.ChoiceLoader(loaders)
-        self.env = jinja2.Environment(
-            loader=loader,
-            extensions=["jinja2.ext.i18n"],
-            bytecode_cache=template_cache,
-            # Filters and macros return Markup; any other value is escaped by
-            # _finalize as inline Markdown (autoescape keeps Markup apart).
-            autoescape=True,
-            finalize=_finalize,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # Markdown uses {#id} for heading anchors, so Jinja comments are {## ##}.
-            comment_start_string="{##",
-            comment_end_string="##}",
-        )
-        text = TextToHtml()
-        self.env.filters.update(
-            # YAML text rendered by the one safe path (text_html), made inert for Markdown.
-            prose=lambda v: Markup(markdown_text.protect(text.block(str(v)))),
-            inline=lambda v: Markup(markdown_text.protect(text.inline(str(v)))),
-            cell=lambda v, sep="<br>": Markup(markdown_text.protect(text.cell(str(v), sep))),
-            plain=_safe(markdown_text.plain),
-            quoted=_safe(markdown_text.plain),  # an admonition title: no " left to end it
-            fence=_safe(markdown_text.fence),
+        filters = dict(
             words=words,
             # An enum value in words, in the edition's language: ``expert`` -> ``Expert``.
             label=lambda v: _(words(v)),
@@ -216,12 +160,11 @@ class Renderer:
             role_call=role_call,
             sign_off=sign_off,
             isodate=lambda d: d.isoformat(),
-            url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
             htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
-            yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
+            yamlstr=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
         )
-        self.env.globals.update(
+        template_globals = dict(
             # The translation notice (translation_notice.html): a page's translation
             # state, and the URL of the same page in another edition.
             translation_of=lambda entry: overlay.state_of(book, entry.rel_path),
@@ -231,14 +174,13 @@ class Renderer:
             definitions=definitions, scale=definitions.scale,
             crisis_roles=definitions.roles, statements=definitions.statements,
         )
-        self._init_freshness()
-        locale.install(self.env, language)
         configs = mdx_configs or {}
         self.html = HtmlRenderer(
-            loader, template_cache,
-            text,
-            dict(self.env.filters), self.env.globals,
+            loader, template_cache, TextToHtml(), filters, template_globals,
             directory_urls=directory_urls, toc_config=configs.get("toc"), language=language)
+        #: The templates' environment (filters, globals, interface words).
+        self.env = self.html.env
+        self._init_freshness()
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -275,27 +217,7 @@ class Renderer:
         """A Markdown link target from one docs file to another."""
         return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
-    def _context(self, page_uri: str, **extra: Any) -> dict[str, Any]:
-        def link(to_uri: str) -> Markup:
-            return Markup(self.relative(page_uri, to_uri))
-
-        def playbook_url(playbook_id: str) -> Markup:
-            return link(self.book.require(playbook_id).page_uri)
-
-        anchors = Anchors()
-
-        def anchor(text: str, fallback: str) -> Markup:
-            """An attribute list ``{#id}`` giving a heading a stable, unique id."""
-            return Markup("{#" + anchors.new(text, fallback) + "}")
-
-        return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
-                "anchor": anchor, **extra}
-
     # -- pages ---------------------------------------------------------------
-
-    def markdown_page(self, template: str, page_uri: str, **context: Any) -> str:
-        """Markdown template ``template`` rendered for the docs file ``page_uri``."""
-        return self.env.get_template(template).render(self._context(page_uri, **context))
 
     def playbook_page(self, entry: Entry) -> RenderedPage:
         """A playbook's page: front matter for MkDocs, HTML body, headings."""
