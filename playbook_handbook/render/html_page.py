@@ -1,10 +1,11 @@
-"""Render playbook pages straight to HTML through Jinja templates.
+"""Render generated pages straight to HTML through Jinja templates.
 
-A playbook page is most of a handbook, and converting a long generated
-Markdown page costs MkDocs about 30 ms; here the page structure is HTML in
-``render/templates/*.html`` and only the text typed into the YAML goes
-through Markdown (:mod:`playbook_handbook.render.text_html`). The plugin hands the result to
-MkDocs as the page's content, with its table of contents.
+Every generated page (playbooks, categories, paths, crisis cards, lists) is
+HTML in ``render/templates/`` (``playbook.html``, ``pages/*.html``); only the
+text typed into the YAML goes through Markdown, the fixed subset of
+:mod:`playbook_handbook.render.text_html`. The plugin hands the result to MkDocs
+as the page's content, with its table of contents: MkDocs converts no
+Markdown for them (a long generated Markdown page cost it about 30 ms).
 
 Every value a template prints goes through :func:`finalize`: text that no
 filter has made safe is shown as plain text (titles, names, owners), so YAML

@@ -5,7 +5,8 @@ it is: indented (in a content tab, an admonition, a list item), Markdown reads r
 HTML as a paragraph and converts the text inside it. So the macro writes a
 placeholder, a word no Markdown syntax or extension changes, and the plugin puts the
 HTML in its place once the page is converted: ``<p>placeholder</p>`` becomes the
-block, as if Markdown had written it there.
+block, as if Markdown had written it there. The page is sanitised after that, as
+every page is (:mod:`playbook_handbook.render.sanitize`).
 """
 
 from __future__ import annotations
