@@ -221,9 +221,8 @@ class Renderer:
 
     def playbook_page(self, entry: Entry) -> RenderedPage:
         """A playbook's page: front matter for MkDocs, HTML body, headings."""
-        body, state = self.html.render("playbook.html", entry.page_uri,
-                                       entry=entry, pb=entry.playbook)
-        return RenderedPage(_front_matter(entry.playbook), body, state.headings)
+        return self.html.page("playbook.html", entry.page_uri, entry=entry, pb=entry.playbook,
+                              search_boost=SEARCH_BOOST.get(entry.playbook.kind))
 
     def category_page(self, kind: str) -> RenderedPage:
         uri = sitemap.category_page(KIND_FOLDERS[kind])
@@ -333,14 +332,3 @@ class Renderer:
 # the crisis playbook above a guide that mentions the same words.
 SEARCH_BOOST = {"crisis-handling": 1.5}
 
-
-def _front_matter(pb: Any) -> str:
-    """A playbook page's front matter. The theme prints titles unescaped: escape them."""
-    def text(value: str) -> str:
-        return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
-
-    boost = SEARCH_BOOST.get(pb.kind)
-    search = f"search:\n  boost: {boost}\n" if boost else ""
-    return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
-            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\n{search}"
-            "render_macros: false\n---\n")
