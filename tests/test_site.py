@@ -418,3 +418,15 @@ def test_fragments_replace_their_placeholders_once() -> None:
     assert fragments.fill(page) == f"<table></table>\n<p>a <b>x</b> b</p>\n<p>{other}</p>"
     echo = fragments.hold(f"<p>{table}</p>")  # HTML holding a placeholder's text
     assert fragments.fill(echo) == f"<p>{table}</p>"
+
+
+def test_an_override_of_a_retired_markdown_template_is_named(tmp_path: Path) -> None:
+    from playbook_handbook.render.pages import retired_overrides
+
+    assert retired_overrides(None) == [] and retired_overrides(tmp_path) == []
+    (tmp_path / "handbook").mkdir()
+    for name in ("card.md", "README.md", "pages"):
+        (tmp_path / "handbook" / name).write_text("x")
+    assert retired_overrides(tmp_path) == [
+        "handbook/card.md is no longer read: generated pages are HTML templates now; copy "
+        "pages/card.html from playbook_handbook/render/templates/ and edit it"]

@@ -43,6 +43,28 @@ from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_qu
 from playbook_handbook.translate import overlay
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: Markdown templates the handbook had before every generated page was HTML, by the
+#: HTML template that replaced each: an override of one of them is no longer read.
+RETIRED_TEMPLATES = {
+    "all_playbooks.md": "pages/all_playbooks.html", "card.md": "pages/card.html",
+    "category.md": "pages/category.html", "category_about.md": "category_about.html",
+    "path.md": "pages/path.html", "paths_index.md": "pages/paths_index.html",
+    "review_queue.md": "pages/review_queue.html", "skills.md": "pages/skills.html",
+    "whats_new.md": "pages/whats_new.html", "_cards.md": "_cards.html",
+    "list_cards.md": "list_cards.html", "list_list.md": "list_list.html",
+    "list_table.md": "list_table.html",
+}
+
+
+def retired_overrides(override_dir: Path | None) -> list[str]:
+    """Overrides of retired Markdown templates (``card.md``) in ``<override_dir>/handbook``,
+    each with the HTML template to copy and edit instead."""
+    folder = override_dir / "handbook" if override_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return []
+    return [f"{folder.name}/{name} is no longer read: generated pages are HTML templates "
+            f"now; copy {replacement} from playbook_handbook/render/templates/ and edit it"
+            for name, replacement in RETIRED_TEMPLATES.items() if (folder / name).is_file()]
 #: The "What's new" page lists changes from this many days back.
 WHATS_NEW_DAYS = 90
 

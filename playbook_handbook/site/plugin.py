@@ -51,7 +51,7 @@ from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.html_page import RenderedPage
 from playbook_handbook.render.locale import translator
-from playbook_handbook.render.pages import Renderer, TemplateCache
+from playbook_handbook.render.pages import Renderer, TemplateCache, retired_overrides
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
 from playbook_handbook.site import (
@@ -215,6 +215,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                      **self._renderer_edition())
         except SettingError as exc:  # HANDBOOK_TODAY that is not a date
             raise PluginError(neutralise(str(exc))) from None
+        if not nested:
+            for message in retired_overrides(Path(custom_dir) if custom_dir else None):
+                log.warning(message)
         if not (self.dirty and self.built):
             # A dirty rebuild keeps the /go/ pages the first build wrote.
             self._register_redirects(config)
