@@ -64,7 +64,7 @@ def main() -> int:
     timed(render.Renderer, "playbook_page", "Render playbook pages (HTML templates)")
     for name in ("path_page", "card_page", "category_page", "all_playbooks_page",
                  "skills_page", "paths_index_page", "review_queue_page", "whats_new_page"):
-        timed(render.Renderer, name, "Render path, card and list pages (Markdown templates)")
+        timed(render.Renderer, name, "Render path, card and list pages (HTML templates)")
     timed(macros_plugin.MacrosPlugin, "on_page_markdown", "mkdocs-macros, per page")
     timed(redirects.RedirectPlugin, "on_post_build", "Redirect pages (/go/)")
     timed(pages.Page, "render", "Markdown to HTML (MkDocs, every page)")

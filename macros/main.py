@@ -26,7 +26,10 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
             handbook = plugin()
             try:
                 page_macros.check_call(function, args, kwargs)
-                return function(handbook.renderer, env.page.file.src_uri, *args, **kwargs)
+                result = function(handbook.renderer, env.page.file.src_uri, *args, **kwargs)
+                if isinstance(result, page_macros.Block):  # HTML: placed after Markdown
+                    return handbook.fragments.hold(result)
+                return result
             except page_macros.MacroError as exc:
                 handbook.macro_failed(env.page, env.markdown, function.__name__, args, str(exc))
                 return f"**{function.__name__}: {exc}**"

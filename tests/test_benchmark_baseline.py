@@ -23,7 +23,7 @@ from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.render.pages import Renderer
 
 sys.path.insert(0, str(REPO))
-from benchmarks.dump_hook import TEMPLATES  # noqa: E402
+from benchmarks.markdown_baseline import MarkdownBaseline  # noqa: E402
 
 
 def words(fragment: str) -> list[str]:
@@ -34,12 +34,12 @@ def words(fragment: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def renderers() -> tuple[Renderer, Renderer, markdown.Markdown]:
+def renderers() -> tuple[Renderer, MarkdownBaseline, markdown.Markdown]:
     config = load_config(str(REPO / "mkdocs.yml"))
     book = load_handbook(REPO)
     site = Renderer(book, markdown_extensions=config.markdown_extensions,
                     mdx_configs=config.mdx_configs)
-    baseline = Renderer(book, templates=TEMPLATES)
+    baseline = MarkdownBaseline(Renderer(book))
     converter = markdown.Markdown(extensions=config.markdown_extensions,
                                   extension_configs=config.mdx_configs)
     return site, baseline, converter
@@ -50,8 +50,7 @@ def test_markdown_baseline_shows_the_words_of_every_playbook_page(renderers) -> 
     drifted = []
     for entry in site.book.playbooks.values():
         page = site.playbook_page(entry).html
-        text = baseline.markdown_page("playbook.md", entry.page_uri, entry=entry,
-                                      pb=entry.playbook).split("---\n", 2)[2]
+        text = baseline.page(entry).split("---\n", 2)[2]
         if words(page) != words(converter.reset().convert(text)):
             drifted.append(entry.rel_path)
     assert drifted == [], (

@@ -144,12 +144,9 @@ def test_a_new_parser_keeps_to_the_safe_subset(text: str, html: str) -> None:
     assert str(TextToHtml().block(text)) == html
 
 
-def test_markdown_page_text_is_inert_and_fences_hold_any_backticks() -> None:
-    from playbook_handbook.render.text_markdown import fence, plain, protect
+def test_macro_text_in_a_markdown_page_is_inert() -> None:
+    from playbook_handbook.render.text_markdown import plain
 
     assert plain("  a  *b*\n[c](d) ") == "a &#42;b&#42; &#91;c&#93;&#40;d&#41;"
-    assert protect('<a href="x">[y]</a> | <b>1</b>') == (
-        '<a href="x">&#91;y&#93;</a> &#124; <b>1</b>')
-    assert protect("&lt;b&gt;") == "&#60;b&#62;"
-    assert fence("a ``` b") == "````text\na ``` b\n````"
-    assert fence("x", "yaml") == "```yaml\nx\n```"
+    assert plain("{: #x } :smile: | <b>") == (
+        "&#123;&#58; &#35;x &#125; &#58;smile&#58; &#124; &#60;b&#62;")

@@ -40,14 +40,13 @@ def tr(book: Handbook, monkeypatch: pytest.MonkeyPatch) -> Renderer:
 
 
 def template_texts(renderer: Renderer) -> set[str]:
-    """Every ``_()``/``ngettext()``/``{% trans %}`` text of the templates, read with the
-    environment that renders each (Markdown templates use ``{## ##}`` comments)."""
+    """Every ``_()``/``ngettext()``/``{% trans %}`` text of the templates."""
     texts: set[str] = set()
     site_templates = TEMPLATES.parent.parent / "site" / "templates"  # hand-written pages
     for file in [*TEMPLATES.rglob("*"), *site_templates.rglob("*")]:
         if not file.is_file():
             continue
-        env = renderer.env if file.suffix == ".md" else renderer.html.env
+        env = renderer.html.env
         for _line, _function, message in env.extract_translations(file.read_text("utf-8")):
             for text in message if isinstance(message, tuple) else (message,):
                 if text:
@@ -123,31 +122,35 @@ def test_turkish_playbook_page(tr: Renderer, book: Handbook) -> None:
 
 
 def test_turkish_crisis_card_and_list_pages(tr: Renderer, book: Handbook) -> None:
-    card = tr.card_page(book.require("severity-triage"))
-    assert 'title: "Kriz kartı: Severity triage"' in card
-    for label in ("| Seviye | Ne zaman | Yanıt süresi |",
-                  "## İlk 15 dakika {#card-first-15-minutes}",
-                  "## Kim ne yapar", "son gözden geçirme 1 Ekim 2026", "Kartı yazdır",
-                  "[Playbook'a dön]", "30 Haziran 2027 tarihine kadar geçerli", "**15 dk**"):
+    page = tr.card_page(book.require("severity-triage"))
+    assert 'title: "Kriz kartı: Severity triage"' in page.front_matter
+    card = page.html
+    for label in ("<th>Seviye</th>\n<th>Ne zaman</th>\n<th>Yanıt süresi</th>",
+                  '<h2 id="card-first-15-minutes">İlk 15 dakika</h2>',
+                  ">Kim ne yapar</h2>", "son gözden geçirme 1 Ekim 2026", "Kartı yazdır",
+                  ">Playbook'a dön</a>", "30 Haziran 2027 tarihine kadar geçerli",
+                  "<strong>15 dk</strong>"):
         assert label in card
+    assert {"level": 2, "id": "card-roles", "name": "Kim ne yapar"} in page.toc
     table = tr.playbook_list("index.md", list(book.playbooks.values()), "table")
-    assert table.startswith("| Playbook | Tür | Seviye | Süre | Sahibi |")
-    assert "| Kriz yönetimi | Uygulayıcı | 10 dk |" in table
+    assert "<th>Playbook</th>\n<th>Tür</th>\n<th>Seviye</th>\n<th>Süre</th>" in table
+    assert "<td>Kriz yönetimi</td>\n<td>Uygulayıcı</td>\n<td>10 dk</td>" in table
     everything = tr.all_playbooks_page()
-    assert 'title: "Tüm playbook\'lar"' in everything
-    assert "Bu türde henüz playbook yok." in everything
-    queue = tr.review_queue_page()
+    assert 'title: "Tüm playbook\'lar"' in everything.front_matter
+    assert "<p>Bu türde henüz playbook yok.</p>" in everything.html
+    queue = tr.review_queue_page().html
     assert "(2 Aralık 2026 itibarıyla)" in queue and "28 gün sonra" in queue
 
 
 def test_turkish_path_page_and_tag_table() -> None:
     book = load_handbook(REPO)
     renderer = Renderer(book, language="tr", editions=EDITIONS)
-    page = renderer.path_page(next(iter(book.paths.values())))
-    assert "**Sahibi**" in page and "**Adımlar**" in page and "İlerlemeyi sıfırla" in page
+    page = renderer.path_page(next(iter(book.paths.values()))).html
+    assert "<strong>Sahibi</strong>" in page and "<strong>Adımlar</strong>" in page
+    assert "İlerlemeyi sıfırla" in page
     assert "adımdan 0 tanesi tamam" in page and "> Tamamlandı</label>" in page
     table = page_macros.tag_descriptions(renderer, "tags.md")
-    assert table.startswith("| Etiket | Neleri kapsıyor | Playbook'lar |\n")
+    assert "<th>Etiket</th>\n<th>Neleri kapsıyor</th>\n<th>Playbook'lar</th>" in table
 
 
 def _states(states: dict[str, TranslationState]):
@@ -170,7 +173,7 @@ def test_translation_notice(tr: Renderer, book: Handbook,
     assert stale.index("hb-translation-notice") < stale.index('class="hb-summary"')
     missing = tr.playbook_page(crisis).html
     assert "Bu playbook henüz Türkçeye çevrilmedi; İngilizcesini gösteriyoruz." in missing
-    card = tr.card_page(crisis)
+    card = tr.card_page(crisis).html
     assert "Bu playbook henüz Türkçeye çevrilmedi" in card
     assert 'href="../../../cards/severity-triage/"' in card
     # No state (the English edition, or a current translation): no notice.

@@ -171,8 +171,41 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("markdown_extensions:\n", (
         "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [.]\n"
-        "  - pymdownx.emoji\n"), 1))
+        "  - pymdownx.emoji\n  - pymdownx.tabbed\n"), 1))
+    (project / "docs" / "lists.md").write_text(LISTS_PAGE, encoding="utf-8")
     return project, build_ok(project, tmp / "site")
+
+
+#: The macros' lists where Markdown would read raw HTML as a paragraph: indented.
+LISTS_PAGE = """\
+# Lists
+
+=== "Tab"
+
+    {{ playbook_list(kind="guide") | indent(4) }}
+
+!!! note
+
+    {{ playbook_list(kind="guide", style="table") | indent(4) }}
+
+- Item
+
+    {{ playbook_list(kind="guide", style="cards") | indent(4) }}
+"""
+
+
+def test_macro_lists_indented_in_a_page_stay_lists_of_text(hostile: tuple[Path, Path]) -> None:
+    _project, site = hostile
+    page = article(site, "lists")
+    assert "hbfragment" not in page and "<p><ul>" not in page and "<p><div" not in page
+    tab = page[page.index('class="tabbed-content"'):page.index('class="admonition note"')]
+    note = page[page.index('class="admonition note"'):page.index("<li>\n<p>Item</p>")]
+    item = page[page.index("<li>\n<p>Item</p>"):]
+    title = "Read [the FAQ](https://evil.example/t) ___ {: #search }</a>"
+    assert "<ul>\n<li><a " in tab and title + ": Escapes ](https://evil.example/s) *bold*" in tab
+    assert "<table>" in note and ('"><a href="../playbooks/guides/markup-escapes/">'
+                                  + title) in note
+    assert '<div class="grid cards hb-cards">' in item and title in item
 
 
 def test_hostile_text_renders_literally_and_safely(hostile: tuple[Path, Path]) -> None:
@@ -373,3 +406,27 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
             "is not found among documentation files.") in result.stderr
     assert ("WARNING -  Doc file 'onboarding.md' contains a link 'index.md#nope', but the doc "
             "'index.md' does not contain an anchor '#nope'.") in result.stderr
+
+
+def test_fragments_replace_their_placeholders_once() -> None:
+    from playbook_handbook.site.fragments import Fragments
+
+    fragments = Fragments()
+    table, words = fragments.hold("<table></table>\n"), fragments.hold("<b>x</b>")
+    other = Fragments().hold("<i>forged</i>")  # another process's (or page's) placeholder
+    page = f"<p>{table}</p>\n<p>a {words} b</p>\n<p>{other}</p>"
+    assert fragments.fill(page) == f"<table></table>\n<p>a <b>x</b> b</p>\n<p>{other}</p>"
+    echo = fragments.hold(f"<p>{table}</p>")  # HTML holding a placeholder's text
+    assert fragments.fill(echo) == f"<p>{table}</p>"
+
+
+def test_an_override_of_a_retired_markdown_template_is_named(tmp_path: Path) -> None:
+    from playbook_handbook.render.pages import retired_overrides
+
+    assert retired_overrides(None) == [] and retired_overrides(tmp_path) == []
+    (tmp_path / "handbook").mkdir()
+    for name in ("card.md", "README.md", "pages"):
+        (tmp_path / "handbook" / name).write_text("x")
+    assert retired_overrides(tmp_path) == [
+        "handbook/card.md is no longer read: generated pages are HTML templates now; copy "
+        "pages/card.html from playbook_handbook/render/templates/ and edit it"]

@@ -1,10 +1,11 @@
-"""Render playbook pages straight to HTML through Jinja templates.
+"""Render generated pages straight to HTML through Jinja templates.
 
-A playbook page is most of a handbook, and converting a long generated
-Markdown page costs MkDocs about 30 ms; here the page structure is HTML in
-``render/templates/*.html`` and only the text typed into the YAML goes
-through Markdown (:mod:`playbook_handbook.render.text_html`). The plugin hands the result to
-MkDocs as the page's content, with its table of contents.
+Every generated page (playbooks, categories, paths, crisis cards, lists) is
+HTML in ``render/templates/`` (``playbook.html``, ``pages/*.html``); only the
+text typed into the YAML goes through Markdown, the fixed subset of
+:mod:`playbook_handbook.render.text_html`. The plugin hands the result to MkDocs
+as the page's content, with its table of contents: MkDocs converts no
+Markdown for them (a long generated Markdown page cost it about 30 ms).
 
 Every value a template prints goes through :func:`finalize`: text that no
 filter has made safe is shown as plain text (titles, names, owners), so YAML
@@ -34,11 +35,21 @@ from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r'\sid="([^"]+)"')
 _FIXED_HEADING = re.compile(r'heading\(\d, (?:_\()?"[^"]*"\)?, "([a-z0-9-]+)"\)')
-#: Ids the templates give their own section headings (``heading(2, _("Steps"), "steps")``):
-#: an anchor made from YAML text never takes one, whichever comes first on the page.
+TEMPLATES = Path(__file__).parent / "templates"
+#: Ids the playbook templates give their own section headings (``heading(2, _("Steps"),
+#: "steps")``): an anchor made from YAML text never takes one, whichever comes first on
+#: the page. The other pages (``templates/pages/``) each reserve their own.
 SECTION_IDS = frozenset(
-    match for template in (Path(__file__).parent / "templates").rglob("*.html")
+    match for template in TEMPLATES.rglob("*.html") if template.parent.name != "pages"
     for match in _FIXED_HEADING.findall(template.read_text(encoding="utf-8")))
+
+
+def reserved_ids(template: jinja2.Template) -> frozenset[str]:
+    """The ids a page's fixed headings keep: a generated page's own, else the playbook's."""
+    name = template.name or ""
+    if not name.startswith("pages/") or template.filename is None:
+        return SECTION_IDS
+    return frozenset(_FIXED_HEADING.findall(Path(template.filename).read_text("utf-8")))
 
 
 @dataclass
@@ -67,13 +78,14 @@ def safe_url(value: str) -> Markup:
 class PageState:
     """What one page render collects: its headings and the ids already used."""
 
-    def __init__(self, renderer: HtmlRenderer, page_uri: str, *, embedded: bool):
+    def __init__(self, renderer: HtmlRenderer, page_uri: str, *, embedded: bool,
+                 reserved: frozenset[str] = SECTION_IDS):
         self.settings = renderer
         self.page_url = page_url(page_uri, renderer.directory_urls)
         self.embedded = embedded
         self.headings: list[dict[str, Any]] = []
         #: Every id on the page: step anchors and heading ids share one namespace.
-        self.anchors = Anchors(reserved=SECTION_IDS)
+        self.anchors = Anchors(reserved=reserved)
         self.ids = self.anchors.used
 
     def link(self, to_uri: str) -> Markup:
@@ -142,7 +154,7 @@ class HtmlRenderer:
             prose=text.block, inline=text.inline, cell=text.cell, lead=text.lead,
             code=code_block, url=safe_url, plain=plain,
         )
-        self.env.globals = globals
+        self.env.globals.update(globals)
         locale.install(self.env, language)
 
     def finalize(self, value: Any) -> Any:
@@ -156,10 +168,24 @@ class HtmlRenderer:
 
     def render(self, template: str, page_uri: str, *, embedded: bool = False,
                **context: Any) -> tuple[str, PageState]:
-        state = PageState(self, page_uri, embedded=embedded)
+        """Template ``template`` for the docs file ``page_uri``: its HTML and what it collected."""
+        module, state = self._module(template, page_uri, embedded, context)
+        return str(module), state
+
+    def page(self, template: str, page_uri: str, **context: Any) -> RenderedPage:
+        """A whole generated page: the template's ``front_matter`` (a ``{% set %}``
+        block), its HTML and its headings."""
+        module, state = self._module(template, page_uri, False, context)
+        return RenderedPage(str(getattr(module, "front_matter", "")), str(module),
+                            state.headings)
+
+    def _module(self, template: str, page_uri: str, embedded: bool,
+                context: dict[str, Any]) -> tuple[Any, PageState]:
+        found = self.env.get_template(template)
+        state = PageState(self, page_uri, embedded=embedded, reserved=reserved_ids(found))
         book = self.env.globals["book"]
-        out = self.env.get_template(template).render(
+        module = found.make_module(dict(
             page_uri=page_uri, link=state.link, anchor=state.anchor, heading=state.heading,
             playbook_url=lambda playbook_id: state.link(book.require(playbook_id).page_uri),
-            card_uri=sitemap.card_page, embedded=embedded, **context)
-        return out, state
+            card_uri=sitemap.card_page, embedded=embedded, **context))
+        return module, state

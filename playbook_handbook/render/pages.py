@@ -1,15 +1,11 @@
-"""Render playbooks and lists of playbooks through Jinja templates.
+"""Render playbooks, lists of playbooks and the macros' fragments through Jinja templates.
 
 Templates live in ``render/templates/``; a file of the same name under
-``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one.
-Playbook pages are HTML templates (``*.html``, see :mod:`playbook_handbook.render.html_page`);
-the other pages, few and short, are Markdown templates (``*.md``). In those,
-every value a template prints goes through :func:`_finalize`: text that no
-filter has made safe is plain text (every ASCII punctuation mark written as a
-character reference), so YAML text can never open HTML, start Markdown or end
-the construct it sits in. Markdown fields use the ``prose``, ``inline`` and
-``cell`` filters: rendered by the one safe path for YAML text
-(:mod:`playbook_handbook.render.text_html`), then made inert for the page.
+``<theme custom_dir>/handbook/`` (``overrides/handbook/``) replaces one. Every
+page is an HTML template (:mod:`playbook_handbook.render.html_page`): a playbook
+page is ``playbook.html``, the other generated pages are ``pages/*.html``, the
+macros' blocks ``list_*.html`` and ``tag_descriptions.html``. YAML text reaches
+them through one path, :mod:`playbook_handbook.render.text_html`.
 """
 
 from __future__ import annotations
@@ -18,7 +14,6 @@ import datetime as dt
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 from typing import Any
 
@@ -41,15 +36,35 @@ from playbook_handbook.model.playbook import (
     StatementUse,
 )
 from playbook_handbook.render import locale
-from playbook_handbook.render import text_markdown as markdown_text
 from playbook_handbook.render.html_page import HtmlRenderer, RenderedPage
-from playbook_handbook.render.links import Anchors, quote_url
 from playbook_handbook.render.text_html import TextToHtml
 from playbook_handbook.render.units import ENGLISH, Units
 from playbook_handbook.review.freshness import SOON_DAYS, ReviewState, review_queue, review_state
 from playbook_handbook.translate import overlay
 
 TEMPLATES = Path(__file__).parent / "templates"
+#: Markdown templates the handbook had before every generated page was HTML, by the
+#: HTML template that replaced each: an override of one of them is no longer read.
+RETIRED_TEMPLATES = {
+    "all_playbooks.md": "pages/all_playbooks.html", "card.md": "pages/card.html",
+    "category.md": "pages/category.html", "category_about.md": "category_about.html",
+    "path.md": "pages/path.html", "paths_index.md": "pages/paths_index.html",
+    "review_queue.md": "pages/review_queue.html", "skills.md": "pages/skills.html",
+    "whats_new.md": "pages/whats_new.html", "_cards.md": "_cards.html",
+    "list_cards.md": "list_cards.html", "list_list.md": "list_list.html",
+    "list_table.md": "list_table.html",
+}
+
+
+def retired_overrides(override_dir: Path | None) -> list[str]:
+    """Overrides of retired Markdown templates (``card.md``) in ``<override_dir>/handbook``,
+    each with the HTML template to copy and edit instead."""
+    folder = override_dir / "handbook" if override_dir is not None else None
+    if folder is None or not folder.is_dir():
+        return []
+    return [f"{folder.name}/{name} is no longer read: generated pages are HTML templates "
+            f"now; copy {replacement} from playbook_handbook/render/templates/ and edit it"
+            for name, replacement in RETIRED_TEMPLATES.items() if (folder / name).is_file()]
 #: The "What's new" page lists changes from this many days back.
 WHATS_NEW_DAYS = 90
 
@@ -72,31 +87,6 @@ def skills_of(definitions: Definitions) -> dict[str, tuple[str, str]]:
     if terms is None:
         return {skill: (words(skill), "") for skill in Skill.__args__}  # type: ignore[attr-defined]
     return {t.id: (t.name or words(t.id), t.description) for t in terms.values()}
-
-
-# Text that markdown_text.plain() returns unchanged: it starts with a letter and
-# holds only letters, digits, single spaces and punctuation that cannot start
-# Markdown. Most values a page prints are like this; the check saves time.
-_PUNCT = r"A-Za-z0-9,.;'\"()/?%’‘“”–—-"
-_PLAIN = re.compile(f"[A-Za-z][{_PUNCT}]*(?: [{_PUNCT}]+)*")
-
-
-def _finalize(value: Any) -> Any:
-    """Any value a Markdown template prints unfiltered is plain text."""
-    if isinstance(value, Markup) or value is None:
-        return "" if value is None else value
-    if isinstance(value, (int, float, dt.date)):
-        return value
-    text = str(value)
-    if _PLAIN.fullmatch(text):
-        return Markup(text)
-    return Markup(markdown_text.plain(text))
-
-
-def _safe(function):
-    def wrapper(*args, **kwargs):
-        return Markup(function(*args, **kwargs))
-    return wrapper
 
 
 def words(value: str) -> str:
@@ -131,7 +121,7 @@ class TemplateCache(jinja2.BytecodeCache):
 
 
 class Renderer:
-    """Turns handbook entries into Markdown pages and fragments."""
+    """Turns handbook entries into generated pages and the macros' HTML fragments."""
 
     def __init__(self, book: Handbook, override_dir: Path | None = None,
                  template_cache: jinja2.BytecodeCache | None = None, *,
@@ -181,31 +171,7 @@ class Renderer:
             loaders.append(jinja2.FileSystemLoader(override_dir / "handbook"))
         loaders.append(jinja2.FileSystemLoader(templates))
         loader = jinja2.ChoiceLoader(loaders)
-        self.env = jinja2.Environment(
-            loader=loader,
-            extensions=["jinja2.ext.i18n"],
-            bytecode_cache=template_cache,
-            # Filters and macros return Markup; any other value is escaped by
-            # _finalize as inline Markdown (autoescape keeps Markup apart).
-            autoescape=True,
-            finalize=_finalize,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            # Markdown uses {#id} for heading anchors, so Jinja comments are {## ##}.
-            comment_start_string="{##",
-            comment_end_string="##}",
-        )
-        text = TextToHtml()
-        self.env.filters.update(
-            # YAML text rendered by the one safe path (text_html), made inert for Markdown.
-            prose=lambda v: Markup(markdown_text.protect(text.block(str(v)))),
-            inline=lambda v: Markup(markdown_text.protect(text.inline(str(v)))),
-            cell=lambda v, sep="<br>": Markup(markdown_text.protect(text.cell(str(v), sep))),
-            plain=_safe(markdown_text.plain),
-            quoted=_safe(markdown_text.plain),  # an admonition title: no " left to end it
-            fence=_safe(markdown_text.fence),
+        filters = dict(
             words=words,
             # An enum value in words, in the edition's language: ``expert`` -> ``Expert``.
             label=lambda v: _(words(v)),
@@ -216,12 +182,11 @@ class Renderer:
             role_call=role_call,
             sign_off=sign_off,
             isodate=lambda d: d.isoformat(),
-            url=_safe(quote_url),
             # The theme prints page titles from front matter unescaped.
             htmltext=lambda v: html.escape(" ".join(str(v).split()), quote=True),
-            yamlstr=_safe(lambda v: json.dumps(v, ensure_ascii=False)),
+            yamlstr=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
         )
-        self.env.globals.update(
+        template_globals = dict(
             # The translation notice (translation_notice.html): a page's translation
             # state, and the URL of the same page in another edition.
             translation_of=lambda entry: overlay.state_of(book, entry.rel_path),
@@ -231,14 +196,13 @@ class Renderer:
             definitions=definitions, scale=definitions.scale,
             crisis_roles=definitions.roles, statements=definitions.statements,
         )
-        self._init_freshness()
-        locale.install(self.env, language)
         configs = mdx_configs or {}
         self.html = HtmlRenderer(
-            loader, template_cache,
-            text,
-            dict(self.env.filters), self.env.globals,
+            loader, template_cache, TextToHtml(), filters, template_globals,
             directory_urls=directory_urls, toc_config=configs.get("toc"), language=language)
+        #: The templates' environment (filters, globals, interface words).
+        self.env = self.html.env
+        self._init_freshness()
 
     # -- freshness: review dates and git history ------------------------------
 
@@ -275,94 +239,85 @@ class Renderer:
         """A Markdown link target from one docs file to another."""
         return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
-    def _context(self, page_uri: str, **extra: Any) -> dict[str, Any]:
-        def link(to_uri: str) -> Markup:
-            return Markup(self.relative(page_uri, to_uri))
-
-        def playbook_url(playbook_id: str) -> Markup:
-            return link(self.book.require(playbook_id).page_uri)
-
-        anchors = Anchors()
-
-        def anchor(text: str, fallback: str) -> Markup:
-            """An attribute list ``{#id}`` giving a heading a stable, unique id."""
-            return Markup("{#" + anchors.new(text, fallback) + "}")
-
-        return {"page_uri": page_uri, "link": link, "playbook_url": playbook_url,
-                "anchor": anchor, **extra}
-
     # -- pages ---------------------------------------------------------------
-
-    def markdown_page(self, template: str, page_uri: str, **context: Any) -> str:
-        """Markdown template ``template`` rendered for the docs file ``page_uri``."""
-        return self.env.get_template(template).render(self._context(page_uri, **context))
 
     def playbook_page(self, entry: Entry) -> RenderedPage:
         """A playbook's page: front matter for MkDocs, HTML body, headings."""
-        body, state = self.html.render("playbook.html", entry.page_uri,
-                                       entry=entry, pb=entry.playbook)
-        return RenderedPage(_front_matter(entry.playbook), body, state.headings)
+        return self.html.page("playbook.html", entry.page_uri, entry=entry, pb=entry.playbook,
+                              search_boost=SEARCH_BOOST.get(entry.playbook.kind))
 
-    def category_page(self, kind: str) -> str:
-        uri = f"playbooks/{KIND_FOLDERS[kind]}/index.md"
-        return self.markdown_page("category.md", uri, kind=kind, title=self._(KIND_TITLES[kind]),
-                                  entries=self.category_entries(kind))
+    def category_page(self, kind: str) -> RenderedPage:
+        uri = sitemap.category_page(KIND_FOLDERS[kind])
+        return self.html.page("pages/category.html", uri, kind=kind,
+                              title=self._(KIND_TITLES[kind]),
+                              entries=self.category_entries(kind))
 
     def category_entries(self, kind: str) -> list[Entry]:
-        """A category's playbooks in the order ``category_about.md`` chooses."""
-        chosen = self.env.get_template("category_about.md").module.order.get(kind, [])
+        """A category's playbooks in the order ``category_about.html`` chooses."""
+        chosen = self.html.env.get_template("category_about.html").module.order.get(kind, [])
         rank = {playbook_id: i for i, playbook_id in enumerate(chosen)}
         entries = self.book.select(kind=kind)
         return sorted(entries, key=lambda e: rank.get(e.id, len(rank)))
 
-    def all_playbooks_page(self) -> str:
-        return self.markdown_page("all_playbooks.md", "playbooks/index.md")
+    def all_playbooks_page(self) -> RenderedPage:
+        return self.html.page("pages/all_playbooks.html", "playbooks/index.md")
 
-    def path_page(self, entry: PathEntry) -> str:
+    def path_page(self, entry: PathEntry) -> RenderedPage:
         steps = [(step, self.book.resolve(step.playbook)) for step in entry.path.steps]
         review: dict[str, Entry] = {}
         for _step, target in steps:
             if target is not None and target.playbook.self_check:
                 review.setdefault(target.id, target)
-        return self.markdown_page("path.md", entry.page_uri, entry=entry, path=entry.path,
-                                  steps=steps, review=list(review.values()))
+        return self.html.page("pages/path.html", entry.page_uri, entry=entry, path=entry.path,
+                              steps=steps, review=list(review.values()))
 
-    def card_page(self, entry: Entry) -> str:
+    def card_page(self, entry: Entry) -> RenderedPage:
         """The one-page printable card of a crisis playbook (``cards/<id>.md``)."""
-        return self.markdown_page("card.md", sitemap.card_page(entry.id), entry=entry,
-                                  pb=entry.playbook)
+        return self.html.page("pages/card.html", sitemap.card_page(entry.id), entry=entry,
+                              pb=entry.playbook)
 
-    def skills_page(self) -> str:
+    def skills_page(self) -> RenderedPage:
         """The skills map: every skill crossed with every level, listing the playbooks."""
         skills = skills_of(self.book.definitions)
         grid = {skill: {level: self.book.select(skill=skill, level=level) for level in LEVELS}
                 for skill in skills}
-        return self.markdown_page("skills.md", sitemap.SKILLS_PAGE, grid=grid, skills=skills,
-                                  levels=LEVELS)
+        return self.html.page("pages/skills.html", sitemap.SKILLS_PAGE, grid=grid, skills=skills,
+                              levels=LEVELS)
 
-    def paths_index_page(self) -> str:
-        return self.markdown_page("paths_index.md", "paths/index.md")
+    def paths_index_page(self) -> RenderedPage:
+        return self.html.page("pages/paths_index.html", "paths/index.md")
 
-    def review_queue_page(self) -> str:
+    def review_queue_page(self) -> RenderedPage:
         """Overdue and soon-due playbooks, grouped by owner, the most urgent owner first."""
         groups: dict[str, list[ReviewState]] = {}
         for state in review_queue(self.book, self.today):
             groups.setdefault(state.entry.playbook.owner, []).append(state)
-        return self.markdown_page("review_queue.md", sitemap.REVIEW_QUEUE_PAGE, groups=groups)
+        return self.html.page("pages/review_queue.html", sitemap.REVIEW_QUEUE_PAGE,
+                              groups=groups)
 
-    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> str:
+    def whats_new_page(self, days: int = WHATS_NEW_DAYS) -> RenderedPage:
         """Playbooks added or changed in the last ``days`` days, newest first."""
         changes = (None if self.history is None else
                    recent_changes(self.book.playbooks.values(), self.history, self.today, days))
-        return self.markdown_page("whats_new.md", sitemap.WHATS_NEW_PAGE, changes=changes,
-                                  days=days)
+        return self.html.page("pages/whats_new.html", sitemap.WHATS_NEW_PAGE, changes=changes,
+                              days=days)
 
     # -- fragments for macros --------------------------------------------------
 
     def playbook_list(self, page_uri: str, entries: list[Entry], style: str = "list") -> str:
         if style not in ("list", "table", "cards"):
             raise ValueError(f"style must be list, table or cards, not '{style}'")
-        return self.markdown_page(f"list_{style}.md", page_uri, entries=entries)
+        body, _state = self.html.render(f"list_{style}.html", page_uri, entries=entries)
+        return body
+
+    def tag_descriptions(self, page_uri: str) -> str:
+        """The tag vocabulary as a table: tag, what it groups, how many playbooks carry it."""
+        terms = self.book.definitions.terms("tags")
+        if terms is None:
+            raise ValueError("this handbook has no definitions/vocabularies/tags.yml")
+        rows = [(tag, term, len(self.book.select(tag=tag))) for tag, term in terms.items()]
+        body, _state = self.html.render("tag_descriptions.html", page_uri, rows=rows)
+        return body
 
     def section(self, page_uri: str, entry: Entry, name: str) -> str:
         if name not in SECTIONS:
@@ -399,14 +354,3 @@ class Renderer:
 # the crisis playbook above a guide that mentions the same words.
 SEARCH_BOOST = {"crisis-handling": 1.5}
 
-
-def _front_matter(pb: Any) -> str:
-    """A playbook page's front matter. The theme prints titles unescaped: escape them."""
-    def text(value: str) -> str:
-        return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
-
-    boost = SEARCH_BOOST.get(pb.kind)
-    search = f"search:\n  boost: {boost}\n" if boost else ""
-    return (f"---\ntitle: {text(pb.title)}\ndescription: {text(pb.summary)}\n"
-            f"tags: {json.dumps(list(pb.tags), ensure_ascii=False)}\n{search}"
-            "render_macros: false\n---\n")

@@ -15,6 +15,12 @@ class MacroError(LookupError):
     """A macro was called with something the handbook does not have."""
 
 
+class Block(str):
+    """A macro's result that is block HTML, not Markdown: the macros module writes a
+    placeholder into the page and the plugin puts this HTML there after Markdown
+    (:mod:`playbook_handbook.site.fragments`), wherever the call is indented."""
+
+
 def check_call(function: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
     """Refuse a macro call with missing, extra or non-text arguments, in one sentence."""
     name = function.__name__
@@ -64,7 +70,7 @@ def playbook_list(renderer: Renderer, page_uri: str, style: str = "list", **filt
     if not entries:
         raise MacroError(f"playbook_list({filters}) matches no playbook")
     try:
-        return renderer.playbook_list(page_uri, entries, style)
+        return Block(renderer.playbook_list(page_uri, entries, style))
     except ValueError as exc:
         raise MacroError(str(exc)) from None
 
@@ -95,13 +101,7 @@ def holding_statement(renderer: Renderer, page_uri: str, statement_id: str) -> s
 def tag_descriptions(renderer: Renderer, page_uri: str) -> str:
     """The tag vocabulary (definitions/vocabularies/tags.yml) as a table: tag, what it
     groups, how many playbooks carry it."""
-    terms = renderer.book.definitions.terms("tags")
-    if terms is None:
-        raise MacroError("this handbook has no definitions/vocabularies/tags.yml")
-    _ = renderer._  # the header in the edition's language
-    rows = [f"| {_('Tag')} | {_('What it groups')} | {_('Playbooks')} |", "| --- | --- | --- |"]
-    cell = renderer.env.filters["cell"]  # YAML text as inert HTML for a Markdown table
-    for tag, term in terms.items():
-        count = len(renderer.book.select(tag=tag))
-        rows.append(f"| `{tag}` | {cell(term.description)} | {count} |")
-    return "\n".join(rows) + "\n"
+    try:
+        return Block(renderer.tag_descriptions(page_uri))
+    except ValueError as exc:
+        raise MacroError(str(exc)) from None

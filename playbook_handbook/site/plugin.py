@@ -51,7 +51,7 @@ from playbook_handbook.model.playbook import KIND_FOLDERS
 from playbook_handbook.problems import Problem, errors, neutralise
 from playbook_handbook.render.html_page import RenderedPage
 from playbook_handbook.render.locale import translator
-from playbook_handbook.render.pages import Renderer, TemplateCache
+from playbook_handbook.render.pages import Renderer, TemplateCache, retired_overrides
 from playbook_handbook.render.sanitize import clean_html
 from playbook_handbook.render.table_labels import label_cells
 from playbook_handbook.site import (
@@ -63,6 +63,7 @@ from playbook_handbook.site import (
     search_folding,
 )
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
+from playbook_handbook.site.fragments import Fragments
 from playbook_handbook.translate.overlay import (
     SOURCE_LANGUAGE,
     TranslationState,
@@ -175,6 +176,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.built = False
         self.command = ""
         self.redirect_uris: set[str] = set()
+        #: Block HTML of the macros on hand-written pages (site/fragments.py).
+        self.fragments = Fragments()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin instance (and its caches) while serving."""
@@ -187,6 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # before the search plugin reads its languages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._set_edition(config)
+        self.fragments.clear()
         root = Path(self.config.root or Path(config.config_file_path).parent).resolve()
         book = book_cache.handbook(root, self.file_cache)
         failing = errors(book.problems)
@@ -213,6 +217,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                      **self._renderer_edition())
         except SettingError as exc:  # HANDBOOK_TODAY that is not a date
             raise PluginError(neutralise(str(exc))) from None
+        if not nested:
+            for message in retired_overrides(Path(custom_dir) if custom_dir else None):
+                log.warning(message)
         if not (self.dirty and self.built):
             # A dirty rebuild keeps the /go/ pages the first build wrote.
             self._register_redirects(config)
@@ -449,6 +456,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = rendered.html
             set_page_headings(page, rendered.toc, rendered.anchor_ids(),
                               self.renderer.html.toc.depth)
+        elif self.fragments:
+            html = self.fragments.fill(html)
         html = label_cells(clean_html(html) if self.config.sanitize else html)
         return notices.with_notice(html, self._notice(page, config))
 
