@@ -6,6 +6,17 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+#: One page of each kind: axe checks them, the phone walk screenshots them.
+PAGES = {
+    "home": "",
+    "category": "playbooks/crisis-handling/",
+    "playbook": "playbooks/crisis-handling/crisis-first-hour/",
+    "strategy-playbook": "playbooks/strategy-questions/four-planning-questions/",
+    "path": "paths/crisis-on-call-readiness/",
+    "tags": "tags/",
+    "campaign-playbook": "playbooks/campaign-length/campaign-duration-by-objective/",
+    "not-found": "404.html",
+}
 PLACEHOLDER_OR_MARKUP = re.compile(r"\[[^\]]*\]|[*_:()\"]")
 
 

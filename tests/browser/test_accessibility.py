@@ -1,7 +1,8 @@
 """axe-core finds no serious or critical problems on each kind of page, light and dark.
 
-Each page is also saved as a screenshot (light, dark, 375 px phone) under
-test-artifacts/screenshots/ for a person to look at.
+Each page is also saved as a screenshot (light, dark) under test-artifacts/screenshots/
+for a person to look at; test_reader_under_pressure.py's phone walk saves the 375 px one
+and checks that none of them scrolls sideways on a phone.
 """
 
 from __future__ import annotations
@@ -10,17 +11,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import open_context, shot
+from .helpers import PAGES
 
-PAGES = {
-    "home": "",
-    "category": "playbooks/crisis-handling/",
-    "playbook": "playbooks/crisis-handling/crisis-first-hour/",
-    "strategy-playbook": "playbooks/strategy-questions/four-planning-questions/",
-    "path": "paths/crisis-on-call-readiness/",
-    "tags": "tags/",
-    "campaign-playbook": "playbooks/campaign-length/campaign-duration-by-objective/",
-    "not-found": "404.html",
-}
 AXE = Axe()
 
 
@@ -61,12 +53,3 @@ def test_a_dark_system_preference_opens_pages_dark(browser, watch, base_url: str
         page.goto(base_url)
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         assert _problems(page) == []
-
-
-@pytest.mark.parametrize("name", list(PAGES))
-def test_every_page_fits_a_375px_phone(phone, name: str, base_url: str) -> None:  # noqa: ANN001
-    phone.goto(base_url + PAGES[name])
-    widths = phone.evaluate("() => [document.documentElement.scrollWidth,"
-                            " document.documentElement.clientWidth]")
-    assert widths[0] <= widths[1], f"{name} scrolls sideways: {widths}"
-    shot(phone, f"{name}-mobile")
