@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO, build_ok, handbook
+from conftest import REPO, build_ok, handbook
 from test_site import active_content
 
 from playbook_handbook.index.handbook import load_handbook
@@ -223,9 +223,8 @@ def test_yes_to_harm_or_a_compromised_account_shows_what_to_do_first(repo_site: 
     assert 'href="../hacked-account-lockdown/"' in account
 
 
-def test_mini_triage_asks_only_the_questions_its_levels_use(tmp_path: Path) -> None:
-    site = build_ok(MINI, tmp_path / "site")
-    html = article(site, "playbooks/crisis-handling/severity-triage")
+def test_mini_triage_asks_only_the_questions_its_levels_use(mini_site: Path) -> None:
+    html = article(mini_site, "playbooks/crisis-handling/severity-triage")
     assert re.findall(r'name="hb-triage-([a-z]+)" value="yes"', html) == [
         "harm", "legal", "media", "spreading"]
 

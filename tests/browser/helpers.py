@@ -6,6 +6,17 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+#: One page of each kind: axe checks them, the phone walk screenshots them.
+PAGES = {
+    "home": "",
+    "category": "playbooks/crisis-handling/",
+    "playbook": "playbooks/crisis-handling/crisis-first-hour/",
+    "strategy-playbook": "playbooks/strategy-questions/four-planning-questions/",
+    "path": "paths/crisis-on-call-readiness/",
+    "tags": "tags/",
+    "campaign-playbook": "playbooks/campaign-length/campaign-duration-by-objective/",
+    "not-found": "404.html",
+}
 PLACEHOLDER_OR_MARKUP = re.compile(r"\[[^\]]*\]|[*_:()\"]")
 
 
@@ -30,6 +41,29 @@ def search(page: Any, base: str, query: str) -> list[str]:
         "links => links.map(a => a.getAttribute('href'))")
     ids: list[str] = []
     for href in hrefs:  # one item per page, then one per matching section of it
+        if page_id(href) not in ids:
+            ids.append(page_id(href))
+    return ids
+
+
+def ask(page: Any, query: str) -> list[str]:
+    """Page ids of the results for ``query``, typed into the search box of an open page.
+
+    The box keeps its worker and index between queries: much faster than a page
+    load per query. The old results are removed first, so the first results that
+    appear answer this query (one keyup sends the whole query once; Material
+    ignores a query equal to the one before). Open the box with ``search`` first.
+    """
+    page.eval_on_selector(".md-search-result__list", "list => list.replaceChildren()")
+    box = page.locator(".md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
+    ids: list[str] = []
+    for href in page.eval_on_selector_all(
+            ".md-search-result__item > a.md-search-result__link",
+            "links => links.map(a => a.getAttribute('href'))"):
         if page_id(href) not in ids:
             ids.append(page_id(href))
     return ids

@@ -9,33 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from .helpers import page_id, search
+from .helpers import ask, search
 from .questions import QUESTIONS, TARGET, TOP, TURKISH_QUESTIONS
-
-
-def _ask(page: Any, query: str) -> list[str]:
-    """Page ids of the results for ``query``, typed into the search box of an open page.
-
-    The box keeps its worker and index between queries: much faster than a page
-    load per query. The old results are removed first, so the first results that
-    appear answer this query (one keyup sends the whole query once; Material
-    ignores a query equal to the one before).
-    """
-    page.eval_on_selector(".md-search-result__list", "list => list.replaceChildren()")
-    box = page.locator(".md-search__input")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
-    ids: list[str] = []
-    for href in page.eval_on_selector_all(
-            ".md-search-result__item > a.md-search-result__link",
-            "links => links.map(a => a.getAttribute('href'))"):
-        if page_id(href) not in ids:
-            ids.append(page_id(href))
-    return ids
 
 
 def _measure(page: Any, base: str, questions: list[tuple[str, str]]) -> list[str]:
@@ -43,23 +18,29 @@ def _measure(page: Any, base: str, questions: list[tuple[str, str]]) -> list[str
     search(page, base, "playbook")  # opens search and waits for its index
     misses = []
     for query, expected in questions:
-        found = _ask(page, query)
+        found = ask(page, query)
         if expected not in found[:TOP]:
             misses.append(f"{query!r}: wanted {expected}, got {found[:TOP]}")
     return misses
 
 
 def test_full_questions_find_their_playbook_in_the_top_three(page, base_url: str) -> None:  # noqa: ANN001
+    """Also, in the same page (one index load): results show short excerpts, not whole tables."""
     misses = _measure(page, base_url, QUESTIONS)
+    ask(page, "how long should an awareness campaign run")
+    heights = page.eval_on_selector_all(
+        ".md-search-result__article", "a => a.map(e => e.getBoundingClientRect().height)")
     found = 1 - len(misses) / len(QUESTIONS)
     assert found >= TARGET, f"{found:.0%} in the top {TOP}; missed:\n" + "\n".join(misses)
+    assert heights and max(heights) < 280, heights  # a few lines and tags, never a table
 
 
 def test_turkish_questions_find_the_turkish_playbook(page, mini_url: str) -> None:  # noqa: ANN001
     assert _measure(page, mini_url, TURKISH_QUESTIONS) == []
 
 
-@pytest.mark.parametrize(("typed", "sent"), [
+# What the box sends to the search worker for what a reader types.
+TUNED = [
     ("what do I do if a post goes viral for the wrong reasons",
      "post goes viral wrong reasons reason"),
     ("a", "a^1"),  # only stop words: searched, but as a whole word
@@ -68,11 +49,15 @@ def test_turkish_questions_find_the_turkish_playbook(page, mini_url: str) -> Non
     ("our account was accessed", "account accessed"),  # -ed is not trimmed
     ("müşteri şikayeti için ne yapmalıyım", "müşteri şikayeti"),
     ('"holding statement"', '"holding statement"'),  # search syntax: left as typed
-])
+]
+
+
 def test_typed_questions_are_tuned_before_they_reach_the_search_worker(
-        page, base_url: str, typed: str, sent: str) -> None:  # noqa: ANN001
-    page.goto(base_url)
-    assert page.evaluate("q => window.__hbTuneSearchQuery(q)", typed) == sent
+        page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url)  # one page load answers every case: the function is pure
+    sent = {typed: page.evaluate("q => window.__hbTuneSearchQuery(q)", typed)
+            for typed, _ in TUNED}
+    assert sent == dict(TUNED)
 
 
 def test_a_short_word_no_longer_matches_longer_words(page, base_url: str) -> None:  # noqa: ANN001
@@ -84,10 +69,3 @@ def test_a_short_word_no_longer_matches_longer_words(page, base_url: str) -> Non
     page.wait_for_timeout(400)
     marks = page.eval_on_selector_all(".md-search-result mark", "m => m.map(e => e.textContent)")
     assert marks and {m.lower() for m in marks} <= {"ads"}, marks
-
-
-def test_results_show_short_excerpts_not_whole_tables(page, base_url: str) -> None:  # noqa: ANN001
-    search(page, base_url, "how long should an awareness campaign run")
-    heights = page.eval_on_selector_all(
-        ".md-search-result__article", "a => a.map(e => e.getBoundingClientRect().height)")
-    assert heights and max(heights) < 280, heights  # a few lines and tags, never a table
