@@ -186,3 +186,23 @@ def test_a_page_translation_goes_stale_when_its_english_page_changes(mini: Path)
     assert handbook("translated", "docs/index.tr.md", "--root", str(mini)).returncode == 0
     assert translation.read_text().split("---", 2)[2] == body  # only made_from changes
     assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+
+
+def test_the_contributor_guide_has_a_translation_checked_like_a_page(mini: Path) -> None:
+    from playbook_handbook.site import contributing
+
+    (mini / "CONTRIBUTING.md").write_text("# Contributing\n\nEdit the YAML.\n")
+    assert contributing.translation_state(mini, "tr").state == "missing"
+    assert "translation missing" in handbook("stale", "--root", str(mini)).stdout
+    (mini / "CONTRIBUTING.tr.md").write_text("# Katkıda bulunun\n\nYAML'ı düzenleyin.\n")
+    stale = [line for line in handbook("check", "--root", str(mini)).stdout.splitlines()
+             if line.startswith("CONTRIBUTING.tr.md:")]
+    assert stale == ["CONTRIBUTING.tr.md:1:1: warning: made_from does not record which English "
+                     "this was translated from; run: handbook translated CONTRIBUTING.tr.md "
+                     "(translation-stale)"]
+    assert handbook("translated", "CONTRIBUTING.tr.md", "--root", str(mini)).returncode == 0
+    assert contributing.translation_state(mini, "tr").state == "current"
+    page = contributing.page(mini, None, None, "tr")
+    assert "# Katkıda bulunun" in page and "made_from" not in page
+    assert "# Contributing" in contributing.page(mini, None, None)
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0

@@ -10,13 +10,11 @@ from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
 from playbook_handbook.translate.overlay import localize
 from playbook_handbook.translate.pages import (
-    DOCS_DIR,
-    docs_languages,
-    docs_states,
+    all_page_states,
+    languages_of,
     made_from,
     made_from_line,
     read,
-    translation_uri,
 )
 
 
@@ -45,18 +43,16 @@ def translation_warnings(book: Handbook) -> list[Problem]:
 
 
 def page_warnings(book: Handbook) -> list[Problem]:
-    """``translation-stale`` for each hand-written page translation (``docs/x.tr.md``)
-    whose English page changed after it was translated."""
-    docs = book.root / DOCS_DIR
+    """``translation-stale`` for each page translation (``docs/x.tr.md``,
+    ``CONTRIBUTING.tr.md``) whose English page changed after it was translated."""
     found = []
-    for language in sorted(docs_languages(docs)):
-        for uri, state in docs_states(docs, language):
+    for language in sorted(languages_of(book.root)):
+        for english, rel, state in all_page_states(book.root, language):
             if state.state != "stale":
                 continue
-            rel = f"{DOCS_DIR}/{translation_uri(uri, language)}"
             text = read(book.root / rel) or ""
             line, column = made_from_line(text)
-            what = (f"the English page {DOCS_DIR}/{uri} changed after this was translated; "
+            what = (f"the English page {english} changed after this was translated; "
                     "update the translation, then run" if made_from(text) is not None else
                     "made_from does not record which English this was translated from; run")
             found.append(Problem(rel, line, column, f"{what}: handbook translated {rel}",

@@ -14,12 +14,7 @@ from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import neutralise
 from playbook_handbook.review.freshness import ReviewState, review_queue
 from playbook_handbook.translate.document import translation_file
-from playbook_handbook.translate.pages import (
-    DOCS_DIR,
-    docs_languages,
-    docs_states,
-    translation_uri,
-)
+from playbook_handbook.translate.pages import all_page_states, languages_of
 
 
 def due_for_review(book: Handbook, today: dt.date, within: int | None) -> list[ReviewState]:
@@ -83,8 +78,7 @@ def translations_due(book: Handbook) -> list[TranslationDue]:
     owners |= {e.rel_path: e.path.owner for e in book.paths.values()}
     english = [*owners, *(d.rel_path for d in book.definitions.files.values() if d.model)]
     due = []
-    docs = book.root / DOCS_DIR
-    languages = sorted(docs_languages(docs) | set(book.translations))
+    languages = sorted(languages_of(book.root) | set(book.translations))
     for language in languages:
         found = book.translations.get(language, {})
         for rel in english:
@@ -96,9 +90,8 @@ def translations_due(book: Handbook) -> list[TranslationDue]:
             elif translation.stale:
                 due.append(TranslationDue(translation.rel_path, owner, "stale", translation.stale))
     for language in languages:
-        for uri, page in docs_states(docs, language):
+        for _english, rel, page in all_page_states(book.root, language):
             if page.state in ("stale", "missing"):
-                rel = f"{DOCS_DIR}/{translation_uri(uri, language)}"
                 due.append(TranslationDue(rel, "(no owner)", page.state,
                                           ("page",) if page.state == "stale" else ()))
     return sorted(due, key=lambda d: (d.state != "stale", d.rel_path))

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 
 from playbook_handbook.sitemap import CONTRIBUTING_PAGE
+from playbook_handbook.translate.overlay import SOURCE_LANGUAGE, TranslationState
+from playbook_handbook.translate.pages import body, read, state, translation_uri
 
 FILE_NAME = "CONTRIBUTING.md"
 PAGE_URI = CONTRIBUTING_PAGE
@@ -75,13 +77,27 @@ def _split_code(line: str) -> list[str]:
     return parts + [line[last:]]
 
 
-def page(root: Path, repo_url: str | None, edit_uri: str | None) -> str | None:
-    """The site page made from ``root/CONTRIBUTING.md``, or None when there is none.
+def source_file(root: Path, language: str) -> Path:
+    """The file the ``language`` edition's page is made from: ``CONTRIBUTING.tr.md``
+    when it exists, else ``CONTRIBUTING.md``."""
+    translated = root / translation_uri(FILE_NAME, language)
+    return translated if language != SOURCE_LANGUAGE and translated.is_file() \
+        else root / FILE_NAME
+
+
+def page(root: Path, repo_url: str | None, edit_uri: str | None,
+         language: str = SOURCE_LANGUAGE) -> str | None:
+    """The site page made from ``root/CONTRIBUTING.md`` (its ``language`` translation
+    in that edition), or None when there is none.
 
     The page's macros are off: the file is plain Markdown on GitHub too.
     """
-    source = root / FILE_NAME
-    if not source.is_file():
+    if not (root / FILE_NAME).is_file():
         return None
-    text = source.read_text(encoding="utf-8")
+    text = body(source_file(root, language).read_text(encoding="utf-8"))
     return "---\nrender_macros: false\n---\n\n" + site_markdown(text, root, repo_url, edit_uri)
+
+
+def translation_state(root: Path, language: str) -> TranslationState:
+    """How ``CONTRIBUTING.<language>.md`` stands to the English guide."""
+    return state(read(root / FILE_NAME) or "", read(root / translation_uri(FILE_NAME, language)))

@@ -364,10 +364,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         lists = (playbooks_dir, *folders)  # pages drawn from every playbook
         add(sitemap.REVIEW_QUEUE_PAGE, renderer.review_queue_page, lists, None, True)
         add(sitemap.WHATS_NEW_PAGE, renderer.whats_new_page, lists, None, True)
-        guide = contributing.page(book.root, config.repo_url, config.edit_uri)
+        language = self.editions.current
+        guide = contributing.page(book.root, config.repo_url, config.edit_uri, language)
         if guide is not None:  # CONTRIBUTING.md stays at the root, where GitHub shows it
-            source = book.root / contributing.FILE_NAME
-            add(contributing.PAGE_URI, lambda: guide, (source,), source, True)
+            source = contributing.source_file(book.root, language)
+            add(contributing.PAGE_URI, lambda: guide,
+                (book.root / contributing.FILE_NAME, source), source, True)
+            if language != SOURCE_LANGUAGE:
+                self.page_states[contributing.PAGE_URI] = contributing.translation_state(
+                    book.root, language)
         # Training layer: the skills map and one printable card per crisis playbook.
         add(sitemap.SKILLS_PAGE, renderer.skills_page, lists, None, True)
         for entry in book.by_kind("crisis-handling"):
@@ -469,9 +474,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return ""
         file = page.file
         found: TranslationState | None
-        if isinstance(file, GeneratedPage):
-            found = state_of(self.book, file.translated_from) if file.translated_from else None
-        else:
+        if isinstance(file, GeneratedPage) and file.translated_from:
+            found = state_of(self.book, file.translated_from)
+        else:  # a hand-written page, or the contributor guide
             found = self.page_states.get(file.src_uri)
         if found is None:
             return ""
@@ -483,8 +488,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for folder in (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR):
             if (self.book.root / folder).is_dir():
                 server.watch(str(self.book.root / folder))
-        if (self.book.root / contributing.FILE_NAME).is_file():
-            server.watch(str(self.book.root / contributing.FILE_NAME))
+        for guide in self.book.root.glob("CONTRIBUTING*.md"):  # and its translations
+            server.watch(str(guide))
         return server
 
 

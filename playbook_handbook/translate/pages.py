@@ -122,3 +122,36 @@ def made_from_line(text: str) -> tuple[int, int]:
         if found is not None:
             return text.count("\n", 0, match.start(1) + found.start()) + 1, 1
     return 1, 1
+
+
+#: Pages outside docs/ that the site shows: the contributor guide (site/contributing.py).
+ROOT_PAGES = ("CONTRIBUTING.md",)
+
+
+def body(text: str) -> str:
+    """``text`` without its front matter."""
+    match = _FRONT_MATTER.match(text)
+    return text[match.end():].lstrip("\n") if match else text
+
+
+def all_page_states(root: Path, language: str) -> list[tuple[str, str, TranslationState]]:
+    """``(English page, its translation, state)`` from the repository root, for every
+    hand-written page (``docs/``) and root page (``CONTRIBUTING.md``)."""
+    found = [(f"{DOCS_DIR}/{uri}", f"{DOCS_DIR}/{translation_uri(uri, language)}", state)
+             for uri, state in docs_states(root / DOCS_DIR, language)]
+    for name in ROOT_PAGES:
+        english = read(root / name)
+        if english is not None:
+            translation = translation_uri(name, language)
+            found.append((name, translation, state(english, read(root / translation))))
+    return found
+
+
+def languages_of(root: Path) -> set[str]:
+    """The languages pages are translated into, in docs/ or at the root."""
+    found = docs_languages(root / DOCS_DIR)
+    for name in ROOT_PAGES:
+        stem = name.removesuffix(".md")
+        found |= {p.name.split(".")[1] for p in root.glob(f"{stem}.*.md")
+                  if p.name.count(".") == 2 and p.name.split(".")[1] != SOURCE_LANGUAGE}
+    return found
