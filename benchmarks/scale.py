@@ -177,7 +177,8 @@ not_in_nav: |
 
 def make_baseline(root: Path, dump: Path, baseline: Path) -> None:
     """Plain Markdown pages (the dumped text) with the handbook's mkdocs.yml minus our plugins."""
-    shutil.copytree(root / "docs", baseline / "docs")
+    # English pages only: the baseline has one edition (x.tr.md would be stray pages).
+    shutil.copytree(root / "docs", baseline / "docs", ignore=shutil.ignore_patterns("*.*.md"))
     shutil.copytree(root / "overrides", baseline / "overrides")
     for page in dump.rglob("*.md"):
         uri = page.relative_to(dump)
