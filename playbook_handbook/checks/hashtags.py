@@ -25,13 +25,8 @@ def hashtags(text: str) -> list[str]:
 
 def hashtag_warnings(book: Handbook, place: Place | None = None) -> list[Problem]:
     """A warning for each text with more hashtags than a network it declares takes."""
-    library = book.definitions.files["holding_statements"]
     found = []
-    for rel, loc, entry, item in posted_texts(book):
-        where = (rel, *(entry.position(*loc) if entry else library.position(*loc))) \
-            if place is None else place(rel, loc)
-        if where is None:
-            continue
+    for where, item in posted_texts(book, place):
         tags = hashtags(item.text)
         for network in item.networks:
             rule = limit(network, "hashtags")
@@ -41,7 +36,7 @@ def hashtag_warnings(book: Handbook, place: Place | None = None) -> list[Problem
                 continue
             kind = "cap" if rule.verified else "unverified cap"
             found.append(Problem(
-                *where,
+                *where(),
                 f"'{item.title}' has {len(tags)} hashtags, over the {kind} of {rule.limit} "
                 f"on {book.definitions.display('networks', network)} ({rule.applies_to}); "
                 f"keep the most relevant {rule.limit} or take {network} out of its networks",

@@ -19,6 +19,7 @@ from typing import Any
 import regex
 import yaml
 
+from playbook_handbook.index.definitions import DefinitionFile
 from playbook_handbook.index.handbook import Entry, Handbook
 from playbook_handbook.model.playbook import Surface
 from playbook_handbook.problems import Problem
@@ -134,35 +135,39 @@ def most(text: str, counting: str) -> int:
     return len(text) + len(_X_DOUBLE.findall(text)) + 19 * len(_URL_DOT.findall(text))
 
 
-#: Where a warning about the text at ``(file, path to the text)`` goes: ``(file, line,
-#: column)``, or None to say nothing (a translation's untranslated text).
-Place = Callable[[str, tuple], "tuple[str, int, int] | None"]
+#: Where a warning about a text goes, asked only when there is one: ``(file, line,
+#: column)``. Finding a line may read the file again (a loaded file keeps no positions).
+Where = Callable[[], tuple[str, int, int]]
+#: For the text at ``(file, path to the text)``: its :data:`Where`, or None to leave the
+#: text out (a translation's untranslated text, checked in English already).
+Place = Callable[[str, tuple], "Where | None"]
 
 
-def posted_texts(book: Handbook) -> list[tuple[str, tuple, Entry | None, Any]]:
-    """Every text meant for posting, with where it is: (file, path to the text, the
-    playbook or None for the shared statement library, the template or statement)."""
-    found: list[tuple[str, tuple, Entry | None, Any]] = []
+def posted_texts(book: Handbook, place: Place | None = None) -> list[tuple[Where, Any]]:
+    """Every text meant for posting (a template or a shared statement), with where a
+    warning about it goes; ``place`` (default: the English files) says where."""
+    library = book.definitions.files["holding_statements"]
+    found: list[tuple[Where, Any]] = []
+
+    def add(rel: str, loc: tuple, owner: Entry | DefinitionFile, item: Any) -> None:
+        where = place(rel, loc) if place is not None else (
+            lambda: (rel, *owner.position(*loc)))
+        if where is not None:
+            found.append((where, item))
+
     for entry in book.playbooks.values():
         for index, item in enumerate(getattr(entry.playbook, "templates", None) or []):
-            found.append((entry.rel_path, ("templates", index, "text"), entry, item))
-    library = book.definitions.files["holding_statements"]
+            add(entry.rel_path, ("templates", index, "text"), entry, item)
     if library.model is not None:
         for index, item in enumerate(library.model.statements):
-            found.append((library.rel_path, ("statements", index, "text"), None, item))
+            add(library.rel_path, ("statements", index, "text"), library, item)
     return found
-
 
 
 def length_warnings(book: Handbook, place: Place | None = None) -> list[Problem]:
     """A warning for each text longer than a network it declares allows on its surface."""
-    library = book.definitions.files["holding_statements"]
     found = []
-    for rel, loc, entry, item in posted_texts(book):
-        where = (rel, *(entry.position(*loc) if entry else library.position(*loc))) \
-            if place is None else place(rel, loc)
-        if where is None:
-            continue
+    for where, item in posted_texts(book, place):
         text = item.text.strip()
         for network in item.networks:
             rule = limit(network, item.surface)
@@ -173,7 +178,7 @@ def length_warnings(book: Handbook, place: Place | None = None) -> list[Problem]
                 continue
             kind = "limit" if rule.verified else "unverified limit"
             found.append(Problem(
-                *where,
+                *where(),
                 f"'{item.title}' is {count:,} characters as "
                 f"{book.definitions.display('networks', network)} counts "
                 f"them, over its {kind} of {rule.limit:,} for {SURFACE_NAMES[item.surface]}; "

@@ -4,7 +4,7 @@ network too, and personal data is as unwelcome in Turkish as in English."""
 from __future__ import annotations
 
 from playbook_handbook.checks.hashtags import hashtag_warnings
-from playbook_handbook.checks.limits import length_warnings
+from playbook_handbook.checks.limits import Where, length_warnings
 from playbook_handbook.checks.privacy import source_warnings
 from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import Problem
@@ -26,12 +26,12 @@ def translation_warnings(book: Handbook) -> list[Problem]:
         places = {(t.english_rel, p.english_loc): (t, p.loc)
                   for t in files.values() if t.model is not None for p in t.pairs}
 
-        def place(rel: str, loc: tuple, places: dict = places) -> tuple[str, int, int] | None:
+        def place(rel: str, loc: tuple, places: dict = places) -> Where | None:
             hit = places.get((rel, loc))
             if hit is None or hit[0].source is None:
                 return None  # not translated: the English was checked
             translation, where = hit
-            return (translation.rel_path, *translation.source.position(where))
+            return lambda: (translation.rel_path, *translation.source.position(where))
 
         local = localize(book, language)
         found += length_warnings(local, place) + hashtag_warnings(local, place)
