@@ -15,15 +15,15 @@ import pytest
 from conftest import MINI, REPO
 
 from playbook_handbook.site.editions import Editions, translate_nav
-from playbook_handbook.site.page_translations import (
+from playbook_handbook.site.search_folding import fold, folded_words
+from playbook_handbook.translate.fingerprint import fingerprint
+from playbook_handbook.translate.pages import (
     docs_states,
     is_translation,
     made_from,
     state,
     with_made_from,
 )
-from playbook_handbook.site.search_folding import fold, folded_words
-from playbook_handbook.translate.fingerprint import fingerprint
 
 PLAYBOOK = "playbooks/guides/reply-to-comments/index.html"
 ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([a-z]+)">')

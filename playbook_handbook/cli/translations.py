@@ -9,12 +9,12 @@ from playbook_handbook.index.handbook import Handbook
 from playbook_handbook.problems import errors, neutralise
 from playbook_handbook.translate.document import (
     english_file,
+    recorded,
     translation_file,
     translation_language,
 )
 from playbook_handbook.translate.pages import with_made_from
-from playbook_handbook.translate.skeleton import skeleton
-from playbook_handbook.translate.skeleton import with_made_from as with_fingerprints
+from playbook_handbook.translate.skeleton import skeleton, with_fingerprints
 
 SCHEMA = "docs/schema/translation.schema.json"
 
@@ -82,7 +82,7 @@ def record_made_from(book: Handbook, file: Path) -> str:
                         "handbook check reports first")
                 path = book.root / rel
                 text = path.read_text(encoding="utf-8")
-                path.write_text(with_fingerprints(text, translation.made_from_now),
+                path.write_text(with_fingerprints(text, recorded(translation.pairs)),
                                 encoding="utf-8", newline="\n")
                 return rel
     raise TranslationError(neutralise(f"{rel} is not a translation the handbook knows "

@@ -16,16 +16,7 @@ from pathlib import Path
 from mkdocs.structure.files import Files
 
 from playbook_handbook.translate.overlay import SOURCE_LANGUAGE, TranslationState
-from playbook_handbook.translate.pages import (  # noqa: F401 - re-exported for the site
-    MADE_FROM,
-    docs_states,
-    is_translation,
-    made_from,
-    read,
-    state,
-    translation_uri,
-    with_made_from,
-)
+from playbook_handbook.translate.pages import is_translation, read, state, translation_uri
 
 
 def use_translations(files: Files, language: str,

@@ -64,8 +64,6 @@ class Translation:
     stale: tuple[str, ...] = ()
     missing: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
-    #: The ``made_from`` that records today's English of every translated field.
-    made_from_now: dict[str, str] = field(default_factory=dict)
     #: Each translated text with where it is in the English and in this file.
     pairs: list[Pair] = field(default_factory=list)
 
@@ -100,7 +98,6 @@ def load_translation(file: Path, rel: str, english_rel: str, english: BaseModel,
     made_from = _made_from(source, found.problems)
     found.problems += _staleness(source, pairing.pairs, made_from)
     found.translated = tuple(p.name for p in pairing.pairs)
-    found.made_from_now = recorded(pairing.pairs)
     found.pairs = pairing.pairs
     found.stale = tuple(p.name for p in pairing.pairs if not _current(p, made_from))
     done = set(found.translated)

@@ -100,7 +100,7 @@ def _comment(text: str, pad: str) -> Iterator[str]:
 _MADE_FROM = re.compile(r"^made_from:.*\n(?:(?:[ \t].*|#.*|)\n)*", re.MULTILINE)
 
 
-def with_made_from(text: str, made_from: dict[str, str]) -> str:
+def with_fingerprints(text: str, made_from: dict[str, str]) -> str:
     """``text`` with its ``made_from:`` block replaced by ``made_from`` (added at the end)."""
     kept = _MADE_FROM.sub("", text if text.endswith("\n") else text + "\n")
     block = ["made_from:  # fingerprints of the English each field was translated from"]
