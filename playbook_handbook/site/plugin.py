@@ -7,7 +7,6 @@ Registered as ``handbook`` through the ``mkdocs.plugins`` entry point.
 from __future__ import annotations
 
 import gc
-import inspect
 import logging
 import os
 import posixpath
@@ -205,8 +204,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 f"{len(failing)} problem{'s' * (len(failing) != 1)} in the playbooks "
                 "(listed above); fix them and build again")
         language = self.editions.current
-        book = book if language == SOURCE_LANGUAGE else localize(book, language)
-        self.book = book
+        book = self.book = localize(book, language)  # the English book itself in English
         custom_dir = config.theme.custom_dir
         try:
             self.renderer = Renderer(book, Path(custom_dir) if custom_dir else None,
@@ -214,7 +212,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                                      markdown_extensions=config.markdown_extensions,
                                      mdx_configs=config.mdx_configs,
                                      directory_urls=config.use_directory_urls,
-                                     **self._renderer_edition())
+                                     language=language,
+                                     editions={lang: self.editions.prefix(lang)
+                                               for lang in self.editions.languages})
         except SettingError as exc:  # HANDBOOK_TODAY that is not a date
             raise PluginError(neutralise(str(exc))) from None
         if not nested:
@@ -259,17 +259,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                               "site's name in that language")
         if name:
             config.site_name = name
-
-    def _renderer_edition(self) -> dict[str, Any]:
-        """The edition's language for the renderer, when it takes one."""
-        wanted = inspect.signature(Renderer).parameters
-        given: dict[str, Any] = {}
-        if "language" in wanted:
-            given["language"] = self.editions.current
-        if "editions" in wanted:
-            given["editions"] = {language: self.editions.prefix(language)
-                                 for language in self.editions.languages}
-        return given
 
     def _read_git(self, config: MkDocsConfig) -> None:
         """Last-changed dates and history links for the pages; the version for the footer."""
