@@ -206,3 +206,17 @@ def test_the_contributor_guide_has_a_translation_checked_like_a_page(mini: Path)
     assert "# Katkıda bulunun" in page and "made_from" not in page
     assert "# Contributing" in contributing.page(mini, None, None)
     assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+
+
+def test_a_translation_linking_outside_the_repository_is_not_read(mini: Path,
+                                                                    tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yml"
+    outside.write_text("language: tr\ntitle: SECRET-TEXT-OUTSIDE\n", encoding="utf-8")
+    (mini / REL).symlink_to(outside)
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert f"{REL}:1:1: error: this is a link to a file outside the repository; copy the " \
+        "translation beside its English file instead (symlink)" in result.stdout.splitlines()
+    book = load_handbook(mini)
+    assert "SECRET-TEXT-OUTSIDE" not in repr(book.translations)
+    no_traceback(result)

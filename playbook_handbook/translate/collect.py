@@ -49,6 +49,11 @@ def load_translations(root: Path, files: Iterable[Path],
         assert language is not None, file
         rel = file.relative_to(root).as_posix()
         english_rel = english_file(file).relative_to(root).as_posix()
+        if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(
+                rel, 1, 1, "this is a link to a file outside the repository; copy the "
+                "translation beside its English file instead", "symlink"))
+            continue
         if not english_file(file).is_file():
             problems.append(Problem(
                 rel, 1, 1, f"there is no {english_rel} for this file to translate; rename "
