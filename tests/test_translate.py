@@ -220,3 +220,13 @@ def test_a_translation_linking_outside_the_repository_is_not_read(mini: Path,
     book = load_handbook(mini)
     assert "SECRET-TEXT-OUTSIDE" not in repr(book.translations)
     no_traceback(result)
+
+
+def test_a_page_translation_without_its_english_page_is_reported(mini: Path) -> None:
+    (mini / "docs" / "ghost.tr.md").write_text("# Hayalet\n", encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert "docs/ghost.tr.md:1:1: error: there is no docs/ghost.md for this page to " \
+        "translate; rename it after its English page (x.md -> x.tr.md) or delete it " \
+        "(translation-field)" in result.stdout.splitlines()
+    no_traceback(result)

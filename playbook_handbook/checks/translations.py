@@ -14,8 +14,10 @@ from playbook_handbook.translate.pages import (
     languages_of,
     made_from,
     made_from_line,
+    orphan_pages,
     read,
 )
+from playbook_handbook.translate.pairing import RULE
 
 
 def translation_warnings(book: Handbook) -> list[Problem]:
@@ -44,8 +46,11 @@ def translation_warnings(book: Handbook) -> list[Problem]:
 
 def page_warnings(book: Handbook) -> list[Problem]:
     """``translation-stale`` for each page translation (``docs/x.tr.md``,
-    ``CONTRIBUTING.tr.md``) whose English page changed after it was translated."""
-    found = []
+    ``CONTRIBUTING.tr.md``) whose English page changed after it was translated, and
+    an error for each page translation without its English page."""
+    found = [Problem(rel, 1, 1, f"there is no {english} for this page to translate; rename "
+                     "it after its English page (x.md -> x.tr.md) or delete it", RULE)
+             for rel, english in orphan_pages(book.root)]
     for language in sorted(languages_of(book.root)):
         for english, rel, state in all_page_states(book.root, language):
             if state.state != "stale":

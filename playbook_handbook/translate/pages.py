@@ -155,3 +155,22 @@ def languages_of(root: Path) -> set[str]:
         found |= {p.name.split(".")[1] for p in root.glob(f"{stem}.*.md")
                   if p.name.count(".") == 2 and p.name.split(".")[1] != SOURCE_LANGUAGE}
     return found
+
+
+def orphan_pages(root: Path) -> list[tuple[str, str]]:
+    """``(translation, English page it names)`` from the root for each page translation
+    (``docs/x.tr.md``) whose English page does not exist: the site cannot show it."""
+    languages = {lang for lang in languages_of(root) if re.fullmatch(r"[a-z]{2,3}", lang)}
+    found = []
+    docs_dir = root / DOCS_DIR
+    for top, dirs, names in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(names):
+            parts = name.split(".")
+            if len(parts) != 3 or parts[2] != "md" or parts[1] not in languages:
+                continue
+            english = Path(top, f"{parts[0]}.md")
+            if not english.is_file():
+                found.append((Path(top, name).relative_to(root).as_posix(),
+                              english.relative_to(root).as_posix()))
+    return found
