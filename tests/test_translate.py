@@ -230,3 +230,21 @@ def test_a_page_translation_without_its_english_page_is_reported(mini: Path) -> 
         "translate; rename it after its English page (x.md -> x.tr.md) or delete it " \
         "(translation-field)" in result.stdout.splitlines()
     no_traceback(result)
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("reply-to-comments.en.yml", "en is the language of the English files; name a "
+     "translation after its own language (reply-to-comments.tr.yml)"),
+    ("reply-to-comments.TR.yml", "write the language code in lower case "
+     "(reply-to-comments.tr.yml)"),
+])
+def test_a_translation_named_for_english_or_in_capitals_is_reported(
+        mini: Path, name: str, message: str) -> None:
+    rel = f"playbooks/guides/{name}"
+    text = (TRANSLATIONS / "valid" / "reply-to-comments.tr.yml").read_text(encoding="utf-8")
+    (mini / rel).write_text(text.replace("language: tr", "language: en"), encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert f"{rel}:1:1: error: {message} (translation-field)" in result.stdout.splitlines()
+    assert not any(language == "en" for language in load_handbook(mini).translations)
+    no_traceback(result)
