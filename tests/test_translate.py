@@ -248,3 +248,19 @@ def test_a_translation_named_for_english_or_in_capitals_is_reported(
     assert f"{rel}:1:1: error: {message} (translation-field)" in result.stdout.splitlines()
     assert not any(language == "en" for language in load_handbook(mini).translations)
     no_traceback(result)
+
+
+def test_translated_never_writes_a_page_outside_the_repository(mini: Path,
+                                                               tmp_path: Path) -> None:
+    other = tmp_path / "other" / "docs"
+    other.mkdir(parents=True)
+    (other / "x.md").write_text("# X\n", encoding="utf-8")
+    (other / "x.tr.md").write_text("# X tr\n", encoding="utf-8")
+    (mini / "docs" / "first-hour.tr.md").unlink()
+    (mini / "docs" / "first-hour.tr.md").symlink_to(other / "x.tr.md")
+    for given in (str(other / "x.tr.md"), "docs/first-hour.tr.md"):
+        result = handbook("translated", "--root", str(mini), given, cwd=mini)
+        assert result.returncode == 1, given
+        assert "outside the repository" in result.stderr
+        assert (other / "x.tr.md").read_text(encoding="utf-8") == "# X tr\n"
+        no_traceback(result)
