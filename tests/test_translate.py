@@ -264,3 +264,18 @@ def test_translated_never_writes_a_page_outside_the_repository(mini: Path,
         assert "outside the repository" in result.stderr
         assert (other / "x.tr.md").read_text(encoding="utf-8") == "# X tr\n"
         no_traceback(result)
+
+
+def test_a_translated_title_cannot_take_a_section_heading_id() -> None:
+    from types import SimpleNamespace
+
+    from playbook_handbook.mkdocs_compat import TocSettings
+    from playbook_handbook.render.html_page import SECTION_IDS, PageState
+
+    renderer = SimpleNamespace(directory_urls=True, toc=TocSettings.from_config(None))
+    state = PageState(renderer, "playbooks/x.md", embedded=False)  # type: ignore[arg-type]
+    assert "checklist" in SECTION_IDS
+    title = state.heading(1, "Checklist")  # a Turkish title that reads like a section
+    section = state.heading(2, "Kontrol listesi", id="checklist")
+    ids = re.findall(r' id="([^"]+)"', title + section)
+    assert len(ids) == 2 and len(set(ids)) == 2 and ids[1] == "checklist"
