@@ -200,7 +200,8 @@ def hostile_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_tree(MINI, tmp_path_factory.mktemp("pages") / "mini")
     first = project / "docs" / "first-hour.tr.md"
     first.write_text(first.read_text(encoding="utf-8").replace(
-        "made_from:", 'title: "<script>tr()</script> İlk saat"\nmade_from:', 1),
+        "made_from:", 'title: "<script>tr()</script> İlk saat"\nmade_from:', 1)
+        + "\n![a](https://evil.example/a.png) <img src=\"//evil.example/b.png\">\n",
         encoding="utf-8")
     tags = project / "docs" / "tags.md"
     tags.write_text('---\ntitle: "<img src=x onerror=en()> Tags"\n---\n'
@@ -219,3 +220,9 @@ def test_a_front_matter_title_is_text_not_html(hostile_pages_site: Path, page: s
     html = (hostile_pages_site / page).read_text(encoding="utf-8")
     assert raw not in html
     assert raw.replace("<", "&lt;").replace(">", "&gt;") in html
+
+
+def test_a_page_loads_no_image_from_another_host(hostile_pages_site: Path) -> None:
+    html = (hostile_pages_site / "tr" / "first-hour" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="a"' in html  # the image is still there, as its text
+    assert "evil.example" not in html
