@@ -279,3 +279,21 @@ def test_a_translated_title_cannot_take_a_section_heading_id() -> None:
     section = state.heading(2, "Kontrol listesi", id="checklist")
     ids = re.findall(r' id="([^"]+)"', title + section)
     assert len(ids) == 2 and len(set(ids)) == 2 and ids[1] == "checklist"
+
+
+@pytest.mark.parametrize(("text", "column", "what"), [
+    ("# İlk \u202esaat\n", 7, "the invisible direction control U+202E"),
+    ("# İlk saat\n\nmetin \x1b[31m\n", 7, "the control character U+001B"),
+])
+def test_a_page_translation_with_hidden_controls_is_reported(mini: Path, text: str,
+                                                             column: int, what: str) -> None:
+    page = mini / "docs" / "first-hour.tr.md"
+    page.write_text("---\nmade_from: 0\n---\n" + text, encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    line = 4 + text.count("\n", 0, text.index(what[-4:] == "202E" and "\u202e" or "\x1b"))
+    hits = [x for x in result.stdout.splitlines() if "(page-text)" in x]
+    assert hits == [f"docs/first-hour.tr.md:{line}:{column}: error: {what} hides or reorders "
+                    "text on the page; delete it (page-text)"]
+    assert "\x1b" not in result.stdout
+    no_traceback(result)

@@ -174,3 +174,19 @@ def orphan_pages(root: Path) -> list[tuple[str, str]]:
                 found.append((Path(top, name).relative_to(root).as_posix(),
                               english.relative_to(root).as_posix()))
     return found
+
+
+#: Characters a page never shows as text: control characters (escape, bell...) and the
+#: direction controls that reorder what a reader sees (tabs and line ends are text).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_controls(text: str) -> list[tuple[int, int, str]]:
+    """``(line, column, what)`` of each hidden control character in a page's ``text``."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _HIDDEN.finditer(line):
+            code = ord(match.group())
+            kind = "invisible direction control" if code > 0x9F else "control character"
+            found.append((number, match.start() + 1, f"the {kind} U+{code:04X}"))
+    return found
