@@ -297,3 +297,11 @@ def test_a_page_translation_with_hidden_controls_is_reported(mini: Path, text: s
                     "text on the page; delete it (page-text)"]
     assert "\x1b" not in result.stdout
     no_traceback(result)
+
+
+def test_a_page_with_a_dot_in_its_name_is_not_a_language(mini: Path) -> None:
+    (mini / "docs" / "tags.print.md").write_text("# Tags to print\n", encoding="utf-8")
+    result = handbook("stale", "--root", str(mini))
+    assert ".print." not in result.stdout
+    assert "docs/tags.tr.md" in result.stdout  # the real language is still listed
+    no_traceback(result)

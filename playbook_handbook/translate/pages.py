@@ -103,13 +103,18 @@ def docs_states(docs_dir: Path, language: str) -> list[tuple[str, TranslationSta
 DOCS_DIR = "docs"
 
 
+def _is_language(code: str) -> bool:
+    """``tr`` or ``pt-br``, not English and not a word (``tags.print.md``)."""
+    return code != SOURCE_LANGUAGE and re.fullmatch(r"[a-z]{2,3}(?:-[a-z]{2})?", code) is not None
+
+
 def docs_languages(docs_dir: Path) -> set[str]:
     """The languages hand-written pages are translated into (``x.tr.md`` -> tr)."""
     found = set()
     for _top, _dirs, names in os.walk(docs_dir):
         for name in names:
             parts = name.split(".")
-            if len(parts) == 3 and parts[2] == "md" and parts[1] != SOURCE_LANGUAGE:
+            if len(parts) == 3 and parts[2] == "md" and _is_language(parts[1]):
                 found.add(parts[1])
     return found
 
@@ -153,14 +158,14 @@ def languages_of(root: Path) -> set[str]:
     for name in ROOT_PAGES:
         stem = name.removesuffix(".md")
         found |= {p.name.split(".")[1] for p in root.glob(f"{stem}.*.md")
-                  if p.name.count(".") == 2 and p.name.split(".")[1] != SOURCE_LANGUAGE}
+                  if p.name.count(".") == 2 and _is_language(p.name.split(".")[1])}
     return found
 
 
 def orphan_pages(root: Path) -> list[tuple[str, str]]:
     """``(translation, English page it names)`` from the root for each page translation
     (``docs/x.tr.md``) whose English page does not exist: the site cannot show it."""
-    languages = {lang for lang in languages_of(root) if re.fullmatch(r"[a-z]{2,3}", lang)}
+    languages = languages_of(root)
     found = []
     docs_dir = root / DOCS_DIR
     for top, dirs, names in os.walk(docs_dir):
