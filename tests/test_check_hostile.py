@@ -200,7 +200,8 @@ def hostile_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_tree(MINI, tmp_path_factory.mktemp("pages") / "mini")
     first = project / "docs" / "first-hour.tr.md"
     first.write_text(first.read_text(encoding="utf-8").replace(
-        "made_from:", 'title: "<script>tr()</script> İlk saat"\nmade_from:', 1)
+        "made_from:", 'title: "<script>tr()</script> İlk saat"\n'
+        "template: ../../../../etc/passwd\nmade_from:", 1)
         + "\n![a](https://evil.example/a.png) <img src=\"//evil.example/b.png\">\n",
         encoding="utf-8")
     tags = project / "docs" / "tags.md"
@@ -226,3 +227,10 @@ def test_a_page_loads_no_image_from_another_host(hostile_pages_site: Path) -> No
     html = (hostile_pages_site / "tr" / "first-hour" / "index.html").read_text(encoding="utf-8")
     assert 'alt="a"' in html  # the image is still there, as its text
     assert "evil.example" not in html
+
+
+def test_a_page_translation_keeps_its_english_page_layout(hostile_pages_site: Path) -> None:
+    """``template:`` in a translation's front matter (here a path out of the theme) is
+    ignored: the page is built in its English page's layout."""
+    html = (hostile_pages_site / "tr" / "first-hour" / "index.html").read_text(encoding="utf-8")
+    assert "md-content" in html

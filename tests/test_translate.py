@@ -305,3 +305,14 @@ def test_a_page_with_a_dot_in_its_name_is_not_a_language(mini: Path) -> None:
     assert ".print." not in result.stdout
     assert "docs/tags.tr.md" in result.stdout  # the real language is still listed
     no_traceback(result)
+
+
+def test_a_page_translation_may_not_choose_its_template(mini: Path) -> None:
+    page = mini / "docs" / "first-hour.tr.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "made_from:", "template: ../../etc/passwd\nmade_from:", 1), encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert "docs/first-hour.tr.md:2:1: error: template: a translation is shown in its " \
+        "English page's layout; delete this line (translation-field)" \
+        in result.stdout.splitlines()
+    no_traceback(result)

@@ -17,6 +17,7 @@ from playbook_handbook.translate.pages import (
     made_from_line,
     orphan_pages,
     read,
+    template_line,
 )
 from playbook_handbook.translate.pairing import RULE
 
@@ -59,6 +60,10 @@ def page_warnings(book: Handbook) -> list[Problem]:
             found += [Problem(rel, line, column, f"{what} hides or reorders text on the "
                               "page; delete it", "page-text")
                       for line, column, what in hidden_controls(text)]
+            template = template_line(text)
+            if template is not None:
+                found.append(Problem(rel, template, 1, "template: a translation is shown in "
+                                     "its English page's layout; delete this line", RULE))
             if state.state != "stale":
                 continue
             line, column = made_from_line(text)

@@ -466,6 +466,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             html = self.fragments.fill(html)
         if not isinstance(file, GeneratedPage):  # generated pages escape their own title
             escape_title(page.meta)  # before any page's navigation shows it
+            english = Path(config.docs_dir, file.src_uri)
+            if file.abs_src_path and Path(file.abs_src_path) != english:  # a translation
+                page_translations.keep_english_template(page.meta, english)
         html = label_cells(clean_html(html) if self.config.sanitize else html)
         return notices.with_notice(html, self._notice(page, config))
 

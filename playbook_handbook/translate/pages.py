@@ -195,3 +195,14 @@ def hidden_controls(text: str) -> list[tuple[int, int, str]]:
             kind = "invisible direction control" if code > 0x9F else "control character"
             found.append((number, match.start() + 1, f"the {kind} U+{code:04X}"))
     return found
+
+
+def template_line(text: str) -> int | None:
+    """The line of a ``template:`` in a page translation's front matter, if any: a
+    translation is shown in its English page's layout."""
+    match = _FRONT_MATTER.match(text)
+    if match is not None:
+        found = re.search(r"^template\s*:", match.group(1), re.M)
+        if found is not None:
+            return text.count("\n", 0, match.start(1) + found.start()) + 1
+    return None
