@@ -190,3 +190,47 @@ def test_a_step_anchor_cannot_take_a_section_id(mini: Path) -> None:
     assert ("the anchor 'sources' is the id of a section of the page; a link to #sources "
             "would open that section, not this step: choose another anchor (duplicate-anchor)"
             ) in result.stdout
+
+
+@pytest.fixture(scope="module")
+def hostile_pages_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini handbook with front-matter titles that try to run a script, built once."""
+    from conftest import MINI, build_ok, copy_tree
+
+    project = copy_tree(MINI, tmp_path_factory.mktemp("pages") / "mini")
+    first = project / "docs" / "first-hour.tr.md"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "made_from:", 'title: "<script>tr()</script> İlk saat"\n'
+        "template: ../../../../etc/passwd\nmade_from:", 1)
+        + "\n![a](https://evil.example/a.png) <img src=\"//evil.example/b.png\">\n",
+        encoding="utf-8")
+    tags = project / "docs" / "tags.md"
+    tags.write_text('---\ntitle: "<img src=x onerror=en()> Tags"\n---\n'
+                    + tags.read_text(encoding="utf-8"), encoding="utf-8")
+    return build_ok(project, tmp_path_factory.mktemp("pages") / "site")
+
+
+@pytest.mark.parametrize(("page", "raw"), [
+    ("tr/first-hour/index.html", "<script>tr()</script>"),
+    ("tr/index.html", "<script>tr()</script>"),  # the navigation lists the page
+    ("tags/index.html", "<img src=x onerror=en()>"),
+    ("index.html", "<img src=x onerror=en()>"),
+])
+def test_a_front_matter_title_is_text_not_html(hostile_pages_site: Path, page: str,
+                                               raw: str) -> None:
+    html = (hostile_pages_site / page).read_text(encoding="utf-8")
+    assert raw not in html
+    assert raw.replace("<", "&lt;").replace(">", "&gt;") in html
+
+
+def test_a_page_loads_no_image_from_another_host(hostile_pages_site: Path) -> None:
+    html = (hostile_pages_site / "tr" / "first-hour" / "index.html").read_text(encoding="utf-8")
+    assert 'alt="a"' in html  # the image is still there, as its text
+    assert "evil.example" not in html
+
+
+def test_a_page_translation_keeps_its_english_page_layout(hostile_pages_site: Path) -> None:
+    """``template:`` in a translation's front matter (here a path out of the theme) is
+    ignored: the page is built in its English page's layout."""
+    html = (hostile_pages_site / "tr" / "first-hour" / "index.html").read_text(encoding="utf-8")
+    assert "md-content" in html

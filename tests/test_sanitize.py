@@ -101,7 +101,7 @@ KEPT = [
     ("tr", [], "<table><tbody>{}</tbody></table>"),
     ("table", [], "{}"),
 ]
-VALUES = {"href": "https://example.org/", "src": "https://example.org/x.png",
+VALUES = {"href": "https://example.org/", "src": "../assets/x.png",  # remote: dropped
           "style": "text-align: right", "type": "checkbox", "viewbox": "0 0 24 24"}
 
 

@@ -206,3 +206,113 @@ def test_the_contributor_guide_has_a_translation_checked_like_a_page(mini: Path)
     assert "# Katkıda bulunun" in page and "made_from" not in page
     assert "# Contributing" in contributing.page(mini, None, None)
     assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+
+
+def test_a_translation_linking_outside_the_repository_is_not_read(mini: Path,
+                                                                    tmp_path: Path) -> None:
+    outside = tmp_path / "secret.yml"
+    outside.write_text("language: tr\ntitle: SECRET-TEXT-OUTSIDE\n", encoding="utf-8")
+    (mini / REL).symlink_to(outside)
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert f"{REL}:1:1: error: this is a link to a file outside the repository; copy the " \
+        "translation beside its English file instead (symlink)" in result.stdout.splitlines()
+    book = load_handbook(mini)
+    assert "SECRET-TEXT-OUTSIDE" not in repr(book.translations)
+    no_traceback(result)
+
+
+def test_a_page_translation_without_its_english_page_is_reported(mini: Path) -> None:
+    (mini / "docs" / "ghost.tr.md").write_text("# Hayalet\n", encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert "docs/ghost.tr.md:1:1: error: there is no docs/ghost.md for this page to " \
+        "translate; rename it after its English page (x.md -> x.tr.md) or delete it " \
+        "(translation-field)" in result.stdout.splitlines()
+    no_traceback(result)
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("reply-to-comments.en.yml", "en is the language of the English files; name a "
+     "translation after its own language (reply-to-comments.tr.yml)"),
+    ("reply-to-comments.TR.yml", "write the language code in lower case "
+     "(reply-to-comments.tr.yml)"),
+])
+def test_a_translation_named_for_english_or_in_capitals_is_reported(
+        mini: Path, name: str, message: str) -> None:
+    rel = f"playbooks/guides/{name}"
+    text = (TRANSLATIONS / "valid" / "reply-to-comments.tr.yml").read_text(encoding="utf-8")
+    (mini / rel).write_text(text.replace("language: tr", "language: en"), encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert f"{rel}:1:1: error: {message} (translation-field)" in result.stdout.splitlines()
+    assert not any(language == "en" for language in load_handbook(mini).translations)
+    no_traceback(result)
+
+
+def test_translated_never_writes_a_page_outside_the_repository(mini: Path,
+                                                               tmp_path: Path) -> None:
+    other = tmp_path / "other" / "docs"
+    other.mkdir(parents=True)
+    (other / "x.md").write_text("# X\n", encoding="utf-8")
+    (other / "x.tr.md").write_text("# X tr\n", encoding="utf-8")
+    (mini / "docs" / "first-hour.tr.md").unlink()
+    (mini / "docs" / "first-hour.tr.md").symlink_to(other / "x.tr.md")
+    for given in (str(other / "x.tr.md"), "docs/first-hour.tr.md"):
+        result = handbook("translated", "--root", str(mini), given, cwd=mini)
+        assert result.returncode == 1, given
+        assert "outside the repository" in result.stderr
+        assert (other / "x.tr.md").read_text(encoding="utf-8") == "# X tr\n"
+        no_traceback(result)
+
+
+def test_a_translated_title_cannot_take_a_section_heading_id() -> None:
+    from types import SimpleNamespace
+
+    from playbook_handbook.mkdocs_compat import TocSettings
+    from playbook_handbook.render.html_page import SECTION_IDS, PageState
+
+    renderer = SimpleNamespace(directory_urls=True, toc=TocSettings.from_config(None))
+    state = PageState(renderer, "playbooks/x.md", embedded=False)  # type: ignore[arg-type]
+    assert "checklist" in SECTION_IDS
+    title = state.heading(1, "Checklist")  # a Turkish title that reads like a section
+    section = state.heading(2, "Kontrol listesi", id="checklist")
+    ids = re.findall(r' id="([^"]+)"', title + section)
+    assert len(ids) == 2 and len(set(ids)) == 2 and ids[1] == "checklist"
+
+
+@pytest.mark.parametrize(("text", "column", "what"), [
+    ("# İlk \u202esaat\n", 7, "the invisible direction control U+202E"),
+    ("# İlk saat\n\nmetin \x1b[31m\n", 7, "the control character U+001B"),
+])
+def test_a_page_translation_with_hidden_controls_is_reported(mini: Path, text: str,
+                                                             column: int, what: str) -> None:
+    page = mini / "docs" / "first-hour.tr.md"
+    page.write_text("---\nmade_from: 0\n---\n" + text, encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    line = 4 + text.count("\n", 0, text.index(what[-4:] == "202E" and "\u202e" or "\x1b"))
+    hits = [x for x in result.stdout.splitlines() if "(page-text)" in x]
+    assert hits == [f"docs/first-hour.tr.md:{line}:{column}: error: {what} hides or reorders "
+                    "text on the page; delete it (page-text)"]
+    assert "\x1b" not in result.stdout
+    no_traceback(result)
+
+
+def test_a_page_with_a_dot_in_its_name_is_not_a_language(mini: Path) -> None:
+    (mini / "docs" / "tags.print.md").write_text("# Tags to print\n", encoding="utf-8")
+    result = handbook("stale", "--root", str(mini))
+    assert ".print." not in result.stdout
+    assert "docs/tags.tr.md" in result.stdout  # the real language is still listed
+    no_traceback(result)
+
+
+def test_a_page_translation_may_not_choose_its_template(mini: Path) -> None:
+    page = mini / "docs" / "first-hour.tr.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "made_from:", "template: ../../etc/passwd\nmade_from:", 1), encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert "docs/first-hour.tr.md:2:1: error: template: a translation is shown in its " \
+        "English page's layout; delete this line (translation-field)" \
+        in result.stdout.splitlines()
+    no_traceback(result)

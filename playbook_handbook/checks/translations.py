@@ -11,11 +11,15 @@ from playbook_handbook.problems import Problem
 from playbook_handbook.translate.overlay import localize
 from playbook_handbook.translate.pages import (
     all_page_states,
+    hidden_controls,
     languages_of,
     made_from,
     made_from_line,
+    orphan_pages,
     read,
+    template_line,
 )
+from playbook_handbook.translate.pairing import RULE
 
 
 def translation_warnings(book: Handbook) -> list[Problem]:
@@ -44,13 +48,24 @@ def translation_warnings(book: Handbook) -> list[Problem]:
 
 def page_warnings(book: Handbook) -> list[Problem]:
     """``translation-stale`` for each page translation (``docs/x.tr.md``,
-    ``CONTRIBUTING.tr.md``) whose English page changed after it was translated."""
-    found = []
+    ``CONTRIBUTING.tr.md``) whose English page changed after it was translated, and
+    an error for each page translation without its English page or with hidden
+    control characters."""
+    found = [Problem(rel, 1, 1, f"there is no {english} for this page to translate; rename "
+                     "it after its English page (x.md -> x.tr.md) or delete it", RULE)
+             for rel, english in orphan_pages(book.root)]
     for language in sorted(languages_of(book.root)):
         for english, rel, state in all_page_states(book.root, language):
+            text = read(book.root / rel) or ""
+            found += [Problem(rel, line, column, f"{what} hides or reorders text on the "
+                              "page; delete it", "page-text")
+                      for line, column, what in hidden_controls(text)]
+            template = template_line(text)
+            if template is not None:
+                found.append(Problem(rel, template, 1, "template: a translation is shown in "
+                                     "its English page's layout; delete this line", RULE))
             if state.state != "stale":
                 continue
-            text = read(book.root / rel) or ""
             line, column = made_from_line(text)
             what = (f"the English page {english} changed after this was translated; "
                     "update the translation, then run" if made_from(text) is not None else

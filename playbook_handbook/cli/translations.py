@@ -65,6 +65,10 @@ def record_made_from(book: Handbook, file: Path) -> str:
         if path.resolve().is_relative_to(book.root) else file.as_posix()
     if rel.endswith(".md") and translation_language(Path(rel)):
         english = book.root / english_file(Path(rel))
+        if not all(p.resolve().is_relative_to(book.root) for p in (book.root / rel, english)):
+            raise TranslationError(neutralise(f"{rel} is outside the repository (or links "
+                                              "there); handbook translated writes only "
+                                              "inside it"))
         if not (book.root / rel).is_file() or not english.is_file():
             raise TranslationError(neutralise(f"{rel} is not a page translation beside its "
                                               "English page (docs/x.tr.md beside docs/x.md)"))

@@ -112,7 +112,7 @@ class PageState:
         if id is None:
             id = base = self.settings.toc.slugify(bare, "-")
             n = 1
-            while id in self.ids:
+            while id in self.ids or id in self.anchors.reserved:  # a later section's id
                 id, n = f"{base}_{n}", n + 1
         self.ids.add(id)
         if self.embedded:

@@ -8,6 +8,8 @@ keeping what Markdown and Material's extensions produce.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 
 
@@ -57,7 +59,20 @@ def make_cleaner() -> nh3.Cleaner:
         link_rel=None,
         strip_comments=False,
         filter_style_properties={"text-align"},
+        attribute_filter=_local_images,
     )
+
+
+def _local_images(element: str, attribute: str, value: str) -> str | None:
+    """Drop an image's ``src`` on another host (``https://``, ``//``): a page loads
+    nothing from elsewhere; the image keeps its ``alt`` text."""
+    if element == "img" and attribute == "src" and _REMOTE.match(value):
+        return None
+    return value
+
+
+#: A URL with a scheme or a host (``https:``, ``data:``, ``//host``), not a path on the site.
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[\\/]{2})", re.IGNORECASE)
 
 
 _CLEANER = make_cleaner()

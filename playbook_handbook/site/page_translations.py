@@ -47,3 +47,17 @@ def use_translations(files: Files, language: str,
         file.abs_src_path = translated.abs_src_path
         file.edit_uri = translated.edit_uri
     return states
+
+
+def keep_english_template(meta: dict, english: Path) -> None:
+    """Give a translated page's ``meta`` its English page's ``template`` (or none):
+    a translation does not choose its layout."""
+    from mkdocs.utils.meta import get_data
+
+    if meta.get("template") is None:
+        return
+    _body, english_meta = get_data(read(english) or "")
+    if english_meta.get("template") is None:
+        meta.pop("template", None)
+    else:
+        meta["template"] = english_meta["template"]

@@ -63,6 +63,7 @@ from playbook_handbook.site import (
 )
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
 from playbook_handbook.site.fragments import Fragments
+from playbook_handbook.site.page_titles import escape_title
 from playbook_handbook.translate.overlay import (
     SOURCE_LANGUAGE,
     TranslationState,
@@ -452,6 +453,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                               self.renderer.html.toc.depth)
         elif self.fragments:
             html = self.fragments.fill(html)
+        if not isinstance(file, GeneratedPage):  # generated pages escape their own title
+            escape_title(page.meta)  # before any page's navigation shows it
+            english = Path(config.docs_dir, file.src_uri)
+            if file.abs_src_path and Path(file.abs_src_path) != english:  # a translation
+                page_translations.keep_english_template(page.meta, english)
         html = label_cells(clean_html(html) if self.config.sanitize else html)
         return notices.with_notice(html, self._notice(page, config))
 

@@ -49,6 +49,15 @@ def load_translations(root: Path, files: Iterable[Path],
         assert language is not None, file
         rel = file.relative_to(root).as_posix()
         english_rel = english_file(file).relative_to(root).as_posix()
+        misnamed = _misnamed(file, language)
+        if misnamed:
+            problems.append(Problem(rel, 1, 1, misnamed, RULE))
+            continue
+        if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(
+                rel, 1, 1, "this is a link to a file outside the repository; copy the "
+                "translation beside its English file instead", "symlink"))
+            continue
         if not english_file(file).is_file():
             problems.append(Problem(
                 rel, 1, 1, f"there is no {english_rel} for this file to translate; rename "
@@ -61,3 +70,17 @@ def load_translations(root: Path, files: Iterable[Path],
         problems += translation.problems
         found.setdefault(language, {})[english_rel] = translation
     return found, problems
+
+
+def _misnamed(file: Path, language: str) -> str | None:
+    """Why ``file``'s name is not a translation's (``x.en.yml``, ``x.TR.yml``), or None."""
+    from playbook_handbook.index.handbook import SOURCE_LANGUAGE  # it imports this module
+
+    english = english_file(file)
+    proper = f"{english.stem}.{language}{english.suffix}"
+    if language == SOURCE_LANGUAGE:
+        return (f"{language} is the language of the English files; name a translation "
+                f"after its own language ({english.stem}.tr{english.suffix})")
+    if file.name != proper:
+        return f"write the language code in lower case ({proper})"
+    return None

@@ -103,13 +103,18 @@ def docs_states(docs_dir: Path, language: str) -> list[tuple[str, TranslationSta
 DOCS_DIR = "docs"
 
 
+def _is_language(code: str) -> bool:
+    """``tr`` or ``pt-br``, not English and not a word (``tags.print.md``)."""
+    return code != SOURCE_LANGUAGE and re.fullmatch(r"[a-z]{2,3}(?:-[a-z]{2})?", code) is not None
+
+
 def docs_languages(docs_dir: Path) -> set[str]:
     """The languages hand-written pages are translated into (``x.tr.md`` -> tr)."""
     found = set()
     for _top, _dirs, names in os.walk(docs_dir):
         for name in names:
             parts = name.split(".")
-            if len(parts) == 3 and parts[2] == "md" and parts[1] != SOURCE_LANGUAGE:
+            if len(parts) == 3 and parts[2] == "md" and _is_language(parts[1]):
                 found.add(parts[1])
     return found
 
@@ -153,5 +158,51 @@ def languages_of(root: Path) -> set[str]:
     for name in ROOT_PAGES:
         stem = name.removesuffix(".md")
         found |= {p.name.split(".")[1] for p in root.glob(f"{stem}.*.md")
-                  if p.name.count(".") == 2 and p.name.split(".")[1] != SOURCE_LANGUAGE}
+                  if p.name.count(".") == 2 and _is_language(p.name.split(".")[1])}
     return found
+
+
+def orphan_pages(root: Path) -> list[tuple[str, str]]:
+    """``(translation, English page it names)`` from the root for each page translation
+    (``docs/x.tr.md``) whose English page does not exist: the site cannot show it."""
+    languages = languages_of(root)
+    found = []
+    docs_dir = root / DOCS_DIR
+    for top, dirs, names in os.walk(docs_dir):
+        dirs.sort()
+        for name in sorted(names):
+            parts = name.split(".")
+            if len(parts) != 3 or parts[2] != "md" or parts[1] not in languages:
+                continue
+            english = Path(top, f"{parts[0]}.md")
+            if not english.is_file():
+                found.append((Path(top, name).relative_to(root).as_posix(),
+                              english.relative_to(root).as_posix()))
+    return found
+
+
+#: Characters a page never shows as text: control characters (escape, bell...) and the
+#: direction controls that reorder what a reader sees (tabs and line ends are text).
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_controls(text: str) -> list[tuple[int, int, str]]:
+    """``(line, column, what)`` of each hidden control character in a page's ``text``."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _HIDDEN.finditer(line):
+            code = ord(match.group())
+            kind = "invisible direction control" if code > 0x9F else "control character"
+            found.append((number, match.start() + 1, f"the {kind} U+{code:04X}"))
+    return found
+
+
+def template_line(text: str) -> int | None:
+    """The line of a ``template:`` in a page translation's front matter, if any: a
+    translation is shown in its English page's layout."""
+    match = _FRONT_MATTER.match(text)
+    if match is not None:
+        found = re.search(r"^template\s*:", match.group(1), re.M)
+        if found is not None:
+            return text.count("\n", 0, match.start(1) + found.start()) + 1
+    return None
