@@ -609,7 +609,9 @@ def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> Non
 
 def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     """A new kind of shared fact needs a detector and a page finder, nothing else."""
-    from playbook_handbook.review.diff import reach, shared
+    # compare registers the built-in detectors when first imported: import it before
+    # the list is swapped, or they land in the swapped list and vanish with it
+    from playbook_handbook.review.diff import compare, reach, shared  # noqa: F401
     from playbook_handbook.review.diff.report import SharedChange
 
     def using(book, role: str) -> list:
