@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -28,16 +29,35 @@ from conftest import FIXTURES, MINI, REPO, build_ok
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        # No host but this one resolves: a request for another host fails in the browser
+        # (and Watch records it), with no per-request round trip to Python. (A route
+        # handler would cost one, and turn the browser's cache off.)
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; look at them after a run
 PREFIX = "/handbook/"  # the sub-path the site is also served under
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
+    search = True  # False: every edition's search index is served with no documents
 
     def log_message(self, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        if not self.search and self.path.split("?")[0].endswith("/search/search_index.json"):
+            file = Path(self.translate_path(self.path))
+            if file.is_file():
+                config = json.loads(file.read_text(encoding="utf-8"))["config"]
+                body = json.dumps({"config": config, "docs": []}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+        super().do_GET()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -57,8 +77,8 @@ def _skip_reason() -> str | None:
     return None
 
 
-def _serve(site: Path, prefix: str = "/") -> Iterator[str]:
-    handler = type("Handler", (_Quiet,), {"prefix": prefix})
+def _serve(site: Path, prefix: str = "/", *, search: bool = True) -> Iterator[str]:
+    handler = type("Handler", (_Quiet,), {"prefix": prefix, "search": search})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -71,13 +91,29 @@ def _serve(site: Path, prefix: str = "/") -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url(repo_site: Path) -> Iterator[str]:
-    """The repository handbook served at the root of 127.0.0.1:<port>."""
+    """The repository handbook served at the root of 127.0.0.1:<port>, its search
+    index empty: Material's search worker builds the index of every page of both
+    editions on each page load (measured: about half of the browser's CPU time in
+    a walk over the site), and only the search tests need it (``search_url``)."""
+    yield from _serve(repo_site, search=False)
+
+
+@pytest.fixture(scope="session")
+def search_url(repo_site: Path) -> Iterator[str]:
+    """The repository handbook with its real search index, for the search tests."""
     yield from _serve(repo_site)
 
 
 @pytest.fixture(scope="session")
 def sub_url(repo_site: Path) -> Iterator[str]:
-    """The same files served under /handbook/, as on a project site or intranet folder."""
+    """The same files served under /handbook/, as on a project site or intranet folder
+    (the search index empty, as for ``base_url``)."""
+    yield from _serve(repo_site, PREFIX, search=False)
+
+
+@pytest.fixture(scope="session")
+def sub_search_url(repo_site: Path) -> Iterator[str]:
+    """The site under /handbook/ with its real search index."""
     yield from _serve(repo_site, PREFIX)
 
 
@@ -118,13 +154,11 @@ class Watch:
         self.errors: list[str] = []
         self.allowed_errors: list[str] = []  # regexes a test expects, e.g. a 404 it asked for
 
-    def route(self, route: Any) -> None:
-        url = route.request.url
-        if urlsplit(url).hostname in ("127.0.0.1", None) or not url.startswith("http"):
-            route.continue_()
-        else:
+    def request(self, request: Any) -> None:
+        url = request.url
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and \
+                urlsplit(url).hostname != "127.0.0.1":
             self.outside.append(url)
-            route.abort()
 
     def console(self, message: Any) -> None:
         if message.type == "error":
@@ -150,7 +184,7 @@ def watch() -> Watch:
 def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
     """A new browser context watched by ``watch``; checked when it closes."""
     context = browser.new_context(**options)
-    context.route("**/*", watch.route)
+    context.on("request", watch.request)
     context.on("page", watch.attach)
     yield context
     context.close()

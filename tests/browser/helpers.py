@@ -91,3 +91,24 @@ def contrast(rgb1: str, rgb2: str) -> float:
         return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
     high, low = sorted((luminance(rgb1), luminance(rgb2)), reverse=True)
     return (high + 0.05) / (low + 0.05)
+
+
+def card_problems(pdf: Any, book: Any, playbook_id: str) -> list[str]:
+    """What is wrong with a printed crisis card (a ``pypdf.PdfReader``): more than one
+    page, something cut to fit (the last holding statement or the last role missing),
+    or the screen-only print hint on paper."""
+    if len(pdf.pages) != 1:
+        return [f"{len(pdf.pages)} pages"]
+    text = " ".join(pdf.pages[0].extract_text().split())
+    pb = book.resolve(playbook_id).playbook
+    problems = []
+    if pb.statement_uses:
+        last = book.definitions.statements[pb.statement_uses[-1].statement]
+        if " ".join(last.title.split()[:3]) not in text:
+            problems.append(f"last holding statement cut: {last.title}")
+    role = book.definitions.roles[pb.role_uses[-1].role].name
+    if role.split()[0] not in text:
+        problems.append(f"last role cut: {role}")
+    if "Print this page" in text:
+        problems.append("the screen-only print hint is on paper")
+    return problems

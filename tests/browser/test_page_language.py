@@ -1,5 +1,5 @@
-"""training.js speaks the page's language: the words it writes on a page whose
-<html lang> is Turkish are the Turkish ones, and English pages keep theirs."""
+"""training.js speaks the page's language: the words it writes on a page of the
+Turkish edition (<html lang="tr">) are the Turkish ones, and English pages keep theirs."""
 
 from __future__ import annotations
 
@@ -9,21 +9,13 @@ CRISIS_PAGE = "playbooks/crisis-handling/crisis-first-hour/"
 PATH_PAGE = "paths/crisis-on-call-readiness/"
 
 
-def _as_turkish(route: Any) -> None:
-    """The page as the Turkish edition serves it: the same HTML with lang="tr"."""
-    response = route.fetch()
-    body = response.text().replace('<html lang="en"', '<html lang="tr"', 1)
-    route.fulfill(response=response, body=body)
-
-
 def _tick_first(page: Any) -> str:
     page.locator("[data-hb-checklist] input[type=checkbox]").first.check()
     return page.locator(".hb-checks__status").inner_text()
 
 
 def test_checklist_words_follow_the_page_language(page, base_url: str) -> None:  # noqa: ANN001
-    page.route(f"{base_url}{CRISIS_PAGE}", _as_turkish)
-    page.goto(f"{base_url}{CRISIS_PAGE}")
+    page.goto(f"{base_url}tr/{CRISIS_PAGE}")
     assert page.evaluate("document.documentElement.lang") == "tr"
     total = page.locator("[data-hb-checklist] input[type=checkbox]").count()
     status = _tick_first(page)
@@ -31,7 +23,6 @@ def test_checklist_words_follow_the_page_language(page, base_url: str) -> None: 
     assert status.endswith(" · bu tarayıcıda saklanıyor")
     assert page.locator(".hb-checks__reset").inner_text() == "Yeni olay başlat (işaretleri temizle)"
 
-    page.unroute(f"{base_url}{CRISIS_PAGE}")
     page.evaluate("localStorage.clear()")
     page.goto(f"{base_url}{CRISIS_PAGE}")
     assert _tick_first(page).startswith(f"1 of {total} ticked · this incident since ")
@@ -39,8 +30,7 @@ def test_checklist_words_follow_the_page_language(page, base_url: str) -> None: 
 
 
 def test_path_progress_words_follow_the_page_language(page, base_url: str) -> None:  # noqa: ANN001
-    page.route(f"{base_url}{PATH_PAGE}", _as_turkish)
-    page.goto(f"{base_url}{PATH_PAGE}")
+    page.goto(f"{base_url}tr/{PATH_PAGE}")
     total = page.locator("input[data-hb-step]").count()
     page.locator("input[data-hb-step]").first.check()
     assert page.locator("[data-hb-progress-count]").inner_text() == \

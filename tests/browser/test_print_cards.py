@@ -1,4 +1,5 @@
-"""The deploy workflow's crisis-card PDFs: one A4 page per card, and all cards in one file."""
+"""The deploy workflow's crisis-card PDFs: one A4 page per card with nothing cut to fit,
+and all cards in one file."""
 
 from __future__ import annotations
 
@@ -6,9 +7,14 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from conftest import REPO
+from pypdf import PdfReader
+
+from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.site.print_cards import ALL_CARDS, card_ids, main
 
 from .conftest import CHROMIUM
+from .helpers import card_problems
 
 
 def _pages(pdf: Path) -> int:
@@ -24,9 +30,13 @@ def test_every_crisis_card_prints_to_one_page(browser, repo_site: Path,
     with ThreadPoolExecutor(1) as pool:
         code = pool.submit(main, [str(repo_site), str(tmp_path), "--browser", str(CHROMIUM)])
         assert code.result() == 0
+    book = load_handbook(REPO)
+    problems = []
     for card in cards:
         pdf = tmp_path / f"{card}.pdf"
-        assert pdf.read_bytes().startswith(b"%PDF") and _pages(pdf) == 1, card
+        assert pdf.read_bytes().startswith(b"%PDF"), card
+        problems += [f"{card}: {p}" for p in card_problems(PdfReader(pdf), book, card)]
+    assert problems == []
     assert _pages(tmp_path / ALL_CARDS) == len(cards)
     assert capsys.readouterr().out.count(".pdf") == len(cards) + 1
 

@@ -61,13 +61,13 @@ SHORT_QUERIES = {
 
 
 def test_phrases_find_their_playbook_first_and_short_topics_in_the_top_two(
-        page, base_url: str) -> None:  # noqa: ANN001
+        page, search_url: str) -> None:  # noqa: ANN001
     """Every case in one page: the search box keeps its worker and index between queries.
 
     A phrase from a playbook (CASES) lists it first; a short topic query
     (SHORT_QUERIES) lists its playbook first or second.
     """
-    search(page, base_url, "playbook")  # opens search and waits for its index
+    search(page, search_url, "playbook")  # opens search and waits for its index
     not_first = {expected: (query, found[:5]) for query, expected in CASES
                  if (found := ask(page, query))[:1] != [expected]}
     not_top_two = {query: (expected, found[:5]) for query, expected in SHORT_QUERIES.items()
@@ -76,12 +76,12 @@ def test_phrases_find_their_playbook_first_and_short_topics_in_the_top_two(
         "phrase not first": {}, "topic not in the top two": {}}
 
 
-def test_search_works_when_the_site_lives_under_a_sub_path(page, sub_url: str) -> None:  # noqa: ANN001
+def test_search_works_when_the_site_lives_under_a_sub_path(page, sub_search_url: str) -> None:  # noqa: ANN001
     query, expected = _statement_case()
-    assert search(page, sub_url, query)[:1] == [expected]
+    assert search(page, sub_search_url, query)[:1] == [expected]
     page.locator(".md-search-result__item > a.md-search-result__link").first.click()
     page.wait_for_load_state()
-    assert page.url.startswith(sub_url) and f"/{expected}/" in page.url
+    assert page.url.startswith(sub_search_url) and f"/{expected}/" in page.url
     assert heading(page) == _pb(expected).title
 
 

@@ -24,9 +24,9 @@ def _measure(page: Any, base: str, questions: list[tuple[str, str]]) -> list[str
     return misses
 
 
-def test_full_questions_find_their_playbook_in_the_top_three(page, base_url: str) -> None:  # noqa: ANN001
+def test_full_questions_find_their_playbook_in_the_top_three(page, search_url: str) -> None:  # noqa: ANN001
     """Also, in the same page (one index load): results show short excerpts, not whole tables."""
-    misses = _measure(page, base_url, QUESTIONS)
+    misses = _measure(page, search_url, QUESTIONS)
     ask(page, "how long should an awareness campaign run")
     heights = page.eval_on_selector_all(
         ".md-search-result__article", "a => a.map(e => e.getBoundingClientRect().height)")
@@ -53,15 +53,15 @@ TUNED = [
 
 
 def test_typed_questions_are_tuned_before_they_reach_the_search_worker(
-        page, base_url: str) -> None:  # noqa: ANN001
-    page.goto(base_url)  # one page load answers every case: the function is pure
+        page, search_url: str) -> None:  # noqa: ANN001
+    page.goto(search_url)  # one page load answers every case: the function is pure
     sent = {typed: page.evaluate("q => window.__hbTuneSearchQuery(q)", typed)
             for typed, _ in TUNED}
     assert sent == dict(TUNED)
 
 
-def test_a_short_word_no_longer_matches_longer_words(page, base_url: str) -> None:  # noqa: ANN001
-    page.goto(base_url)
+def test_a_short_word_no_longer_matches_longer_words(page, search_url: str) -> None:  # noqa: ANN001
+    page.goto(search_url)
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("for ads", delay=5)
     page.wait_for_function(
