@@ -10,9 +10,18 @@ from conftest import property_examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from playbook_handbook.render import text_html
 from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 TEXT = TextToHtml()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_conversions() -> None:
+    """Each test converts its texts afresh: a conversion kept from an earlier run in the
+    same process (mutmut runs every mutant after a clean run) would hide a changed converter."""
+    text_html._BLOCKS.clear()
+    text_html._INLINES.clear()
 
 # Words, punctuation a playbook uses every day, placeholders in brackets, line breaks.
 _PIECES = st.sampled_from([
@@ -150,3 +159,4 @@ def test_macro_text_in_a_markdown_page_is_inert() -> None:
     assert plain("  a  *b*\n[c](d) ") == "a &#42;b&#42; &#91;c&#93;&#40;d&#41;"
     assert plain("{: #x } :smile: | <b>") == (
         "&#123;&#58; &#35;x &#125; &#58;smile&#58; &#124; &#60;b&#62;")
+
