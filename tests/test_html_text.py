@@ -10,9 +10,18 @@ from conftest import property_examples
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from playbook_handbook.render import text_html
 from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 TEXT = TextToHtml()
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_conversions() -> None:
+    """Each test converts its texts afresh: a conversion kept from an earlier run in the
+    same process (mutmut runs every mutant after a clean run) would hide a changed converter."""
+    text_html._BLOCKS.clear()
+    text_html._INLINES.clear()
 
 # Words, punctuation a playbook uses every day, placeholders in brackets, line breaks.
 _PIECES = st.sampled_from([
@@ -150,3 +159,61 @@ def test_macro_text_in_a_markdown_page_is_inert() -> None:
     assert plain("  a  *b*\n[c](d) ") == "a &#42;b&#42; &#91;c&#93;&#40;d&#41;"
     assert plain("{: #x } :smile: | <b>") == (
         "&#123;&#58; &#35;x &#125; &#58;smile&#58; &#124; &#60;b&#62;")
+
+
+def test_options_stay_off_if_a_later_change_turns_their_rules_on() -> None:
+    """The disabled rules are the first lock; the parser's options are the second."""
+    md = text_html.parser()
+    md.enable(["html_inline", "html_block", "replacements", "smartquotes", "linkify"])
+    assert md.render('<b>x</b>\n\na <i>b</i> "q" (c) https://e.org') == (
+        '<p>&lt;b&gt;x&lt;/b&gt;</p>\n<p>a &lt;i&gt;b&lt;/i&gt; &quot;q&quot; (c) https://e.org</p>\n')
+
+
+def test_plain_escapes_ampersands_first() -> None:
+    assert plain("Q&A <&lt;>") == "Q&amp;A &lt;&amp;lt;&gt;"
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("One\ntwo.\n\nThree\nfour.", "One two.<br>Three four."),  # paragraphs: lines joined
+    ("- item\n  continued\n- next", "• item continued<br>• next"),
+    ("1. one\n2) two\n* three", "1. one<br>2. two<br>• three"),
+    ("Lead:\n- a\nafter", "Lead:<br>• a after"),  # a lazy line continues the item
+])
+def test_cell_lines_join_paragraph_lines_and_split_items(text: str, lines: str) -> None:
+    assert TEXT.cell(text) == lines
+
+
+def test_lead_before_a_list_gets_its_own_paragraph() -> None:
+    assert TEXT.lead("Text.", "Why") == "<p><strong>Why</strong> Text.</p>"
+    for tight in (False, True):
+        assert TEXT.lead("- a\n- b", "Steps", ":", tight=tight) == (
+            "<p><strong>Steps</strong>:</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>")
+
+
+def test_many_marks_are_shown_as_typed_and_as_many_as_the_limit_are_not() -> None:
+    limit = "*a* " * (text_html.MAX_MARKS // 2)  # exactly MAX_MARKS marks
+    assert TEXT.block(limit) == "<p>" + "<em>a</em> " * (text_html.MAX_MARKS // 2 - 1) + (
+        "<em>a</em></p>")
+    assert TEXT.inline(limit) == " ".join(["<em>a</em>"] * (text_html.MAX_MARKS // 2))
+    over = limit + "& <b>"
+    assert TEXT.block(over + "\n\n  \nSecond.\n") == (
+        f"<p>{limit}&amp; &lt;b&gt;</p>\n<p>Second.</p>")
+    assert TEXT.inline(over) == f"{limit}&amp; &lt;b&gt;"
+    long = "word " * text_html.MAX_MARKS + "*a*"  # long, few marks: still Markdown
+    assert TEXT.inline(long).endswith("word <em>a</em>")
+
+
+def test_a_text_is_converted_once_and_the_store_is_bounded(monkeypatch) -> None:
+    calls: list[str] = []
+    for name in ("_block", "_inline"):
+        real = getattr(TextToHtml, name)
+        monkeypatch.setattr(TextToHtml, name,
+                            lambda self, text, real=real: calls.append(text) or real(self, text))
+    monkeypatch.setattr(text_html, "_KEEP", 2)
+    for _ in range(2):
+        assert TEXT.block("*a*") == "<p><em>a</em></p>"
+        assert TEXT.inline("*a*") == "<em>a</em>"
+    assert calls == ["*a*", "*a*"]
+    for text in ("b", "c", "d"):
+        TEXT.block(text), TEXT.inline(text)
+    assert len(text_html._BLOCKS) == len(text_html._INLINES) == 2

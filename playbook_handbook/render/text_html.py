@@ -171,7 +171,7 @@ def cell_lines(text: str) -> list[str]:
             number = item.group(1)
             blocks.append((f"{number}. " if number else "• ") + stripped[item.end():])
             new_block = False
-        elif new_block or not blocks:
+        elif new_block:
             blocks.append(stripped)
             new_block = False
         else:
