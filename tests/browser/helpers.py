@@ -17,6 +17,11 @@ PAGES = {
     "campaign-playbook": "playbooks/campaign-length/campaign-duration-by-objective/",
     "not-found": "404.html",
 }
+#: The pages a person reviews by eye: review-<name>-1366.png (saved by the accessibility
+#: test) and review-<name>-375.png (the phone walk); values are keys of PAGES.
+REVIEW = {"home": "home", "crisis": "playbook", "campaign": "campaign-playbook", "path": "path"}
+#: The desktop screen the first-screen checks and the review screenshots use.
+DESKTOP = {"width": 1366, "height": 768}
 PLACEHOLDER_OR_MARKUP = re.compile(r"\[[^\]]*\]|[*_:()\"]")
 
 

@@ -1,17 +1,20 @@
 """axe-core finds no serious or critical problems on each kind of page, light and dark.
 
-Each page is also saved as a screenshot (light, dark) under test-artifacts/screenshots/
-for a person to look at; test_reader_under_pressure.py's phone walk saves the 375 px one
-and checks that none of them scrolls sideways on a phone.
+Each page's first 1366x768 screen is also saved as a screenshot (light, dark; the
+review-*-1366 ones are copies of light ones) under test-artifacts/screenshots/ for a
+person to look at; test_reader_under_pressure.py's phone walk saves the 375 px one and
+checks that none of them scrolls sideways on a phone.
 """
 
 from __future__ import annotations
+
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from .conftest import open_context, shot
-from .helpers import PAGES
+from .helpers import DESKTOP, PAGES, REVIEW
 
 AXE = Axe()
 
@@ -39,7 +42,13 @@ def _problems(page, rules: list[str] | None = None) -> list[str]:  # noqa: ANN00
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_accessibility_problems(page, name: str, base_url: str) -> None:  # noqa: ANN001
+def test_no_serious_accessibility_problems(browser, watch, name: str,
+                                           base_url: str) -> None:  # noqa: ANN001
+    with open_context(browser, watch, viewport=DESKTOP) as context:
+        _no_serious_problems(context.new_page(), name, base_url)
+
+
+def _no_serious_problems(page, name: str, base_url: str) -> None:  # noqa: ANN001
     """Every rule in light, then the colour rules in dark, on one page load.
 
     The dark scheme is the same HTML with Material's palette switched (the body's
@@ -51,7 +60,10 @@ def test_no_serious_accessibility_problems(page, name: str, base_url: str) -> No
     """
     page.goto(base_url + PAGES[name])
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    shot(page, f"{name}-light")
+    light = shot(page, f"{name}-light")
+    for review in (r for r, kind in REVIEW.items() if kind == name):
+        assert light.stat().st_size > 10_000  # not an empty screen
+        shutil.copy(light, light.with_name(f"review-{review}-{DESKTOP['width']}.png"))
     problems = {"light": _problems(page)}
     page.get_by_title("Switch to dark mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
