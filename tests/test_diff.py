@@ -530,7 +530,7 @@ def test_json_is_a_stable_structure(repo: Path, capsys) -> None:
     edit(repo, CRISIS, "tags: [crisis, triage]", "tags: [crisis]")
     data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
     assert set(data) == {"format", "base", "reader_visible", "counts", "pages", "shared",
-                         "new_problems", "not_compared"}
+                         "translations", "new_problems", "not_compared"}
     assert data["format"] == "handbook-diff/1" and data["base"]["rev"] == "HEAD"
     assert data["counts"]["changed"] == 2
     guide = next(p for p in data["pages"] if p["id"] == "reply-to-comments")
@@ -688,3 +688,82 @@ def test_an_id_defined_twice_is_not_compared_rather_than_read_as_an_edit(repo: P
     assert ("definitions/crisis-roles.yml: it does not validate now; see what "
             "handbook check reports") in out
     assert "Crisis role" not in out.split("Not compared:")[0]
+
+
+# --- translations -------------------------------------------------------------------------
+
+TRANSLATION = "playbooks/guides/reply-to-comments.tr.yml"
+TURKISH = """\
+language: tr
+title: Yorumlara yanıt verme
+summary: Gönderilerimize gelen yorumlara marka diliyle nasıl yanıt verilir.
+steps:
+  - title: Önce konuşmanın tamamını okuyun
+    details: Bir ekip arkadaşınızın yanıtını tekrarlamamak için önceki yanıtlara bakın.
+  - title: Aynı iş günü içinde yanıt verin
+"""
+
+
+def _with_translation(repo: Path) -> None:
+    (repo / TRANSLATION).write_text(TURKISH, encoding="utf-8")
+    commit(repo, "Turkish translation", "2026-11-02T10:00:00+00:00")
+
+
+def test_a_translator_s_change_is_what_turkish_readers_see_differently(repo: Path,
+                                                                        capsys) -> None:
+    """A pull request that only changes x.tr.yml is not "no reader-visible changes"."""
+    _with_translation(repo)
+    edit(repo, TRANSLATION, "marka diliyle", "markamızın diliyle")
+    edit(repo, TRANSLATION, "  - title: Aynı iş günü içinde yanıt verin\n",
+         "  - title: Aynı iş günü içinde yanıtlayın\n")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0
+    found = lines(out)
+    assert found[2] == "No page added, removed or changed; 1 translation changed."
+    heading = found.index(
+        f"Changed translation (tr): Yorumlara yanıt verme ({TRANSLATION})")
+    assert found[heading - 1] == "Translations changed:"
+    assert found[heading + 1:heading + 3] == [
+        "summary: Gönderilerimize gelen yorumlara [-marka-] {+markamızın+} diliyle nasıl "
+        "yanıt verilir.",
+        "steps[2].title: Aynı iş günü içinde [-yanıt verin-] {+yanıtlayın+}"]
+    data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
+    assert data["reader_visible"] is True
+    assert [(t["language"], t["file"], t["english_file"], t["change"],
+             [f["label"] for f in t["fields"]]) for t in data["translations"]] == [
+        ("tr", TRANSLATION, GUIDE, "changed", ["summary", "steps[2].title"])]
+
+
+def test_an_added_translation_lists_its_text_and_a_removed_one_is_named(repo: Path,
+                                                                        capsys) -> None:
+    (repo / TRANSLATION).write_text(TURKISH, encoding="utf-8")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    heading = found.index(f"Added translation (tr): Yorumlara yanıt verme ({TRANSLATION})")
+    assert found[heading + 1:heading + 3] == [
+        "title: Yorumlara yanıt verme",
+        "summary: Gönderilerimize gelen yorumlara marka diliyle nasıl yanıt verilir."]
+    commit(repo, "Turkish translation", "2026-11-02T10:00:00+00:00")
+    (repo / TRANSLATION).unlink()
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    assert f"Removed translation (tr): Yorumlara yanıt verme ({TRANSLATION})" in found
+
+
+def test_translation_text_in_markdown_is_inert(repo: Path, capsys) -> None:
+    _with_translation(repo)
+    edit(repo, TRANSLATION, "title: Yorumlara yanıt verme",
+         'title: "Yorumlar <img src=x onerror=alert(1)> @team"')
+    out = diff(repo, capsys, "--base", "HEAD", "--format", "markdown")[1]
+    assert "### Translations" in out
+    assert not re.search(r"(?<!\\)<img", out)  # escaped: \<img shows as text
+    assert "\\<img" in out and "\\@&#8203;team" in out  # no tag, no @mention
+
+
+def test_a_translation_that_does_not_fit_its_english_is_left_to_check(repo: Path,
+                                                                      capsys) -> None:
+    _with_translation(repo)
+    edit(repo, TRANSLATION, "language: tr", "language: tr\nowner: '@someone'")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    assert "Translations changed:" not in found
+    new = found[found.index("New from handbook check:") + 1:]
+    assert any(line.startswith(f"{TRANSLATION}:") and "(translation-field)" in line
+               for line in new), new

@@ -24,6 +24,7 @@ from playbook_handbook.review.diff.report import (
     PageChange,
     Report,
 )
+from playbook_handbook.review.diff.translations import translation_changes
 from playbook_handbook.review.freshness import review_due
 
 #: Fields other pages show about a playbook (in related lists and path steps).
@@ -37,6 +38,7 @@ def compare(base: Handbook, head: Handbook, where: Base, today: dt.date) -> Repo
     _compare_paths(base, head, report)
     for detect in shared.DETECTORS:
         report.shared += detect(base, head, renamed)
+    report.translations = translation_changes(base, head)
     for change in (f for fact in report.shared for f in fact.fields):
         change.note = change.note or _approval_note(change, today)
     report.new_problems = _new_problems(base, head, today)

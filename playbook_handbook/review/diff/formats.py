@@ -16,6 +16,10 @@ JSON (``--format json``) is a stable structure, ``"format": "handbook-diff/1"``:
                 "shown_on": [{"title", "url", "file"}]}],
      "shared": [{"kind", "key", "label", "detail", "pages": [{"title", "url", "file"}],
                  "fields": [...as for pages; a changed shared definition]}],
+     "translations": [{"language", "file", "english_file", "title",
+                       "change": "added"|"removed"|"changed",
+                       "fields": [...as for pages; "label" is the field's name
+                                  as handbook check writes it, e.g. "steps[2].details"]}],
      "new_problems": [{"path", "line", "column", "severity", "message", "rule"}],
      "not_compared": [{"file", "reason"}]}
 """
@@ -29,7 +33,12 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from playbook_handbook.review.diff.report import FieldChange, PageChange, Report
+from playbook_handbook.review.diff.report import (
+    FieldChange,
+    PageChange,
+    Report,
+    TranslationChange,
+)
 from playbook_handbook.review.diff.words import PARAGRAPH, PARAGRAPH_BREAK
 
 NO_CHANGES = "No reader-visible changes"
@@ -57,6 +66,7 @@ def as_json(report: Report) -> str:
         "counts": report.counts(),
         "pages": [asdict(page) for page in report.pages],
         "shared": [asdict(change) for change in report.shared],
+        "translations": [asdict(change) for change in report.translations],
         "new_problems": [asdict(problem) for problem in report.new_problems],
         "not_compared": [asdict(item) for item in report.not_compared],
     }
@@ -105,6 +115,12 @@ def text(report: Report) -> str:
                                                              change.detail == "added")]
             lines.append(f"    {shown[:1].upper()}{shown[1:]}")
             lines += [f"      {_text_page(p)}" for p in change.pages]
+    if report.translations:
+        lines += ["", "Translations changed:"]
+        for change in report.translations:
+            lines.append(f"  {_translation_heading(change)}")
+            lines += [f"    {line}" for line in _text_fields(change.fields,
+                                                             change.change == "added")]
     if report.new_problems:
         lines += ["", "New from handbook check:"]
         lines += [f"  {one_line(p.format_text())}" for p in report.new_problems]
@@ -112,6 +128,12 @@ def text(report: Report) -> str:
         lines += ["", "Not compared:"]
         lines += [f"  {one_line(n.file)}: {n.reason}" for n in report.not_compared]
     return "\n".join(lines) + "\n"
+
+
+def _translation_heading(change: TranslationChange) -> str:
+    what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[change.change]
+    return (f"{what} translation ({one_line(change.language)}): {one_line(change.title)} "
+            f"({one_line(change.file)})")
 
 
 def _text_heading(page: PageChange) -> str:
@@ -166,6 +188,9 @@ def _summary(report: Report) -> str:
     pages = f"Pages: {', '.join(parts)}" if parts else "No page added, removed or changed"
     if report.shared:
         pages += f"; {len(report.shared)} shared fact{'s' * (len(report.shared) != 1)} changed"
+    if report.translations:
+        count = len(report.translations)
+        pages += f"; {count} translation{'s' * (count != 1)} changed"
     return pages
 
 
@@ -226,6 +251,20 @@ def markdown(report: Report) -> str:
                 out.append(f"- **{md(change.label)}** {md(change.detail)}. {shown}")
             if change.pages:
                 out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages))]
+            out.append("")
+    if report.translations:
+        out += ["### Translations", ""]
+        for change in report.translations:
+            what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[change.change]
+            new = change.change == "added"
+            fields = [f"  - **{md(f.label)}**: {_md_change(f, new)}" for f in change.fields]
+            out.append(f"- **{what} translation ({md(change.language)})**: {md(change.title)} "
+                       f"({md(change.file)})")
+            if new and fields:
+                out += ["", f"  <details><summary>Everything it translates ({len(fields)} "
+                        "entries)</summary>", "", *fields, "", "  </details>"]
+            elif fields:
+                out += ["", *fields]
             out.append("")
     if report.new_problems:
         out += ["### New from `handbook check`", ""]

@@ -63,6 +63,20 @@ class SharedChange:
 
 
 @dataclass
+class TranslationChange:
+    """A translation (``x.tr.yml``) whose text that edition's readers will see differently."""
+
+    language: str  # e.g. "tr"
+    file: str  # the translation, e.g. playbooks/guides/x.tr.yml
+    english_file: str
+    title: str  # the page's title in that edition (the English file's path if it has none)
+    change: Literal["added", "removed", "changed"]
+    #: Each translated text that changed, named as ``handbook check`` names it
+    #: ("steps[2].details").
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
 class NotCompared:
     file: str
     reason: str
@@ -75,12 +89,13 @@ class Report:
     base_how: str  # e.g. "merge base of HEAD and origin/main"
     pages: list[PageChange] = field(default_factory=list)
     shared: list[SharedChange] = field(default_factory=list)
+    translations: list[TranslationChange] = field(default_factory=list)
     new_problems: list[Problem] = field(default_factory=list)
     not_compared: list[NotCompared] = field(default_factory=list)
 
     @property
     def reader_visible(self) -> bool:
-        return bool(self.pages or self.shared)
+        return bool(self.pages or self.shared or self.translations)
 
     def counts(self) -> dict[str, int]:
         """How many pages were added, removed, renamed, changed, deprecated, re-activated."""
