@@ -173,6 +173,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [.]\n"
         "  - pymdownx.emoji\n  - pymdownx.tabbed\n"), 1))
     (project / "docs" / "lists.md").write_text(LISTS_PAGE, encoding="utf-8")
+    (project / "docs" / "sections.md").write_text(SECTIONS_PAGE, encoding="utf-8")
     return project, build_ok(project, tmp / "site")
 
 
@@ -192,6 +193,46 @@ LISTS_PAGE = """\
 
     {{ playbook_list(kind="guide", style="cards") | indent(4) }}
 """
+
+
+#: Section macros (a heading and its content) called on indented lines, as a writer
+#: would put them in a note, a list item or a tab, and one shown as an example.
+SECTIONS_PAGE = """\
+# Sections
+
+!!! note "The scale"
+
+    {{ severity_scale() }}
+
+- Say this first:
+
+    {{ holding_statement("looking-into-it") }}
+
+=== "Steps"
+
+    {{ playbook_section("reply-to-comments", "steps") }}
+
+{% raw %}
+    {{ severity_scale() }}
+{% endraw %}
+
+After the blocks.
+"""
+
+
+def test_section_macros_on_an_indented_line_stay_inside_their_block(
+        hostile: tuple[Path, Path]) -> None:
+    _project, site = hostile
+    page = article(site, "sections")
+    note = page[page.index('class="admonition note"'):page.index("<ul>")]
+    note = note[:note.index("</div>\n</div>") if "</div>\n</div>" in note else note.index("</div>")]
+    item = page[page.index("<li>"):page.index("</li>")]
+    tab = page[page.index('class="tabbed-content"'):page.index("After the blocks")]
+    assert 'id="severity-levels"' in note and '<div class="hb-severity">' in note
+    assert 'id="we-are-looking-into-it"' in item and "We are aware of reports" in item
+    assert 'id="read-the-whole-thread-first"' in tab and "Check earlier replies" in tab
+    assert "{{ severity_scale() }}" in tab  # the example in {% raw %}, as written
+    assert "indent(" not in page
 
 
 def test_macro_lists_indented_in_a_page_stay_lists_of_text(hostile: tuple[Path, Path]) -> None:

@@ -63,6 +63,7 @@ from playbook_handbook.site import (
 )
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
 from playbook_handbook.site.fragments import Fragments
+from playbook_handbook.site.macro_indent import indent_section_macros
 from playbook_handbook.site.page_titles import escape_title
 from playbook_handbook.translate.overlay import (
     SOURCE_LANGUAGE,
@@ -442,6 +443,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             book_cache.GIT.reset(git)
             CURRENT.reset(edition)
             self.__dict__.update(saved)
+
+    @event_priority(50)  # before mkdocs-macros renders the page
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        return indent_section_macros(markdown)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
