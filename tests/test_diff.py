@@ -530,7 +530,7 @@ def test_json_is_a_stable_structure(repo: Path, capsys) -> None:
     edit(repo, CRISIS, "tags: [crisis, triage]", "tags: [crisis]")
     data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
     assert set(data) == {"format", "base", "reader_visible", "counts", "pages", "shared",
-                         "translations", "new_problems", "not_compared"}
+                         "written", "translations", "new_problems", "not_compared"}
     assert data["format"] == "handbook-diff/1" and data["base"]["rev"] == "HEAD"
     assert data["counts"]["changed"] == 2
     guide = next(p for p in data["pages"] if p["id"] == "reply-to-comments")
@@ -767,3 +767,52 @@ def test_a_translation_that_does_not_fit_its_english_is_left_to_check(repo: Path
     new = found[found.index("New from handbook check:") + 1:]
     assert any(line.startswith(f"{TRANSLATION}:") and "(translation-field)" in line
                for line in new), new
+
+
+# --- hand-written pages -------------------------------------------------------------------
+
+
+def test_an_edited_hand_written_page_is_listed_by_the_heading_of_each_change(
+        repo: Path, capsys) -> None:
+    edit(repo, "docs/first-hour.md", "decides how the story is told",
+         "decides how the whole story is told")
+    (repo / "docs/new-page.md").write_text("# A new page\n\nHello.\n", encoding="utf-8")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0
+    found = lines(out)
+    assert found[2] == "No page added, removed or changed; 2 hand-written pages changed."
+    at = found.index("Hand-written pages changed:")
+    assert found[at + 1:at + 4] == [
+        "Changed page: First hour of a complaint storm (docs/first-hour.md)",
+        "Under 'First hour of a complaint storm': When a customer complaint spreads, the "
+        "first hour decides how the {+whole+} story is told. Acknowledge the complaint …",
+        "Added page: A new page (docs/new-page.md)"]
+    data = json.loads(diff(repo, capsys, "--base", "HEAD", "--format", "json")[1])
+    assert [(p["file"], p["change"], [f["label"] for f in p["fields"]])
+            for p in data["written"]] == [
+        ("docs/first-hour.md", "changed", ["Under 'First hour of a complaint storm'"]),
+        ("docs/new-page.md", "added", [])]
+
+
+def test_rewrapping_a_page_or_recording_its_translation_is_not_a_change(
+        repo: Path, capsys) -> None:
+    edit(repo, "docs/first-hour.md", "how the story is told.\nAcknowledge",
+         "how the story\nis told. Acknowledge")
+    edit(repo, "docs/index.tr.md", "made_from: 0000000000", "made_from: 1111111111")
+    found = lines(diff(repo, capsys, "--base", "HEAD")[1])
+    assert "Hand-written pages changed:" not in found
+    assert found[2] == "No reader-visible changes."
+
+
+def test_the_contributor_guide_is_a_page_and_a_link_out_of_the_repository_is_not_read(
+        repo: Path, capsys, tmp_path: Path) -> None:
+    (repo / "CONTRIBUTING.md").write_text("# Contribute\n\nOpen a pull request.\n")
+    commit(repo, "Guide", "2026-11-02T10:00:00+00:00")
+    edit(repo, "CONTRIBUTING.md", "Open a pull request.", "Open a pull request early.")
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\nTOPSECRET\n")
+    (repo / "docs/leak.md").symlink_to(secret)
+    out = diff(repo, capsys, "--base", "HEAD")[1]
+    assert "Changed page: Contribute (CONTRIBUTING.md)" in lines(out)
+    assert "Under 'Contribute': Open a pull [-request.-] {+request early.+}" in lines(out)
+    assert "TOPSECRET" not in out and "leak.md" not in out

@@ -9,6 +9,7 @@ compared rather than guessed at.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from playbook_handbook.checks.content import content_warnings
@@ -25,6 +26,7 @@ from playbook_handbook.review.diff.report import (
     Report,
 )
 from playbook_handbook.review.diff.translations import translation_changes
+from playbook_handbook.review.diff.written_pages import page_texts, written_page_changes
 from playbook_handbook.review.freshness import review_due
 
 #: Fields other pages show about a playbook (in related lists and path steps).
@@ -39,6 +41,8 @@ def compare(base: Handbook, head: Handbook, where: Base, today: dt.date) -> Repo
     for detect in shared.DETECTORS:
         report.shared += detect(base, head, renamed)
     report.translations = translation_changes(base, head)
+    report.written = written_page_changes(page_texts(Path(base.root)),
+                                          page_texts(Path(head.root)))
     for change in (f for fact in report.shared for f in fact.fields):
         change.note = change.note or _approval_note(change, today)
     report.new_problems = _new_problems(base, head, today)

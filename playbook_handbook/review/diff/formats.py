@@ -16,6 +16,9 @@ JSON (``--format json``) is a stable structure, ``"format": "handbook-diff/1"``:
                 "shown_on": [{"title", "url", "file"}]}],
      "shared": [{"kind", "key", "label", "detail", "pages": [{"title", "url", "file"}],
                  "fields": [...as for pages; a changed shared definition]}],
+     "written": [{"file", "title", "change": "added"|"removed"|"changed",
+                  "fields": [...as for pages; "label" names the heading a changed
+                             block of text is under, "loc" its block number]}],
      "translations": [{"language", "file", "english_file", "title",
                        "change": "added"|"removed"|"changed",
                        "fields": [...as for pages; "label" is the field's name
@@ -38,6 +41,7 @@ from playbook_handbook.review.diff.report import (
     PageChange,
     Report,
     TranslationChange,
+    WrittenPageChange,
 )
 from playbook_handbook.review.diff.words import PARAGRAPH, PARAGRAPH_BREAK
 
@@ -66,6 +70,7 @@ def as_json(report: Report) -> str:
         "counts": report.counts(),
         "pages": [asdict(page) for page in report.pages],
         "shared": [asdict(change) for change in report.shared],
+        "written": [asdict(change) for change in report.written],
         "translations": [asdict(change) for change in report.translations],
         "new_problems": [asdict(problem) for problem in report.new_problems],
         "not_compared": [asdict(item) for item in report.not_compared],
@@ -115,6 +120,11 @@ def text(report: Report) -> str:
                                                              change.detail == "added")]
             lines.append(f"    {shown[:1].upper()}{shown[1:]}")
             lines += [f"      {_text_page(p)}" for p in change.pages]
+    if report.written:
+        lines += ["", "Hand-written pages changed:"]
+        for page in report.written:
+            lines.append(f"  {_written_heading(page)}")
+            lines += [f"    {line}" for line in _text_fields(page.fields, False)]
     if report.translations:
         lines += ["", "Translations changed:"]
         for change in report.translations:
@@ -128,6 +138,11 @@ def text(report: Report) -> str:
         lines += ["", "Not compared:"]
         lines += [f"  {one_line(n.file)}: {n.reason}" for n in report.not_compared]
     return "\n".join(lines) + "\n"
+
+
+def _written_heading(page: WrittenPageChange) -> str:
+    what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[page.change]
+    return f"{what} page: {one_line(page.title)} ({one_line(page.file)})"
 
 
 def _translation_heading(change: TranslationChange) -> str:
@@ -188,6 +203,9 @@ def _summary(report: Report) -> str:
     pages = f"Pages: {', '.join(parts)}" if parts else "No page added, removed or changed"
     if report.shared:
         pages += f"; {len(report.shared)} shared fact{'s' * (len(report.shared) != 1)} changed"
+    if report.written:
+        count = len(report.written)
+        pages += f"; {count} hand-written page{'s' * (count != 1)} changed"
     if report.translations:
         count = len(report.translations)
         pages += f"; {count} translation{'s' * (count != 1)} changed"
@@ -251,6 +269,15 @@ def markdown(report: Report) -> str:
                 out.append(f"- **{md(change.label)}** {md(change.detail)}. {shown}")
             if change.pages:
                 out += ["", *(f"  {line}" if line else "" for line in _md_pages(change.pages))]
+            out.append("")
+    if report.written:
+        out += ["### Hand-written pages", ""]
+        for page in report.written:
+            what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[page.change]
+            out.append(f"- **{what} page**: {md(page.title)} ({md(page.file)})")
+            if page.fields:
+                out += ["", *(f"  - **{md(f.label)}**: {_md_change(f, False)}"
+                              for f in page.fields)]
             out.append("")
     if report.translations:
         out += ["### Translations", ""]

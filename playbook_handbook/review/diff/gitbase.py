@@ -17,12 +17,16 @@ from pathlib import Path
 
 from playbook_handbook.index.definitions import DEFINITIONS_DIR
 from playbook_handbook.sitemap import PATHS_DIR, PLAYBOOKS_DIR
+from playbook_handbook.translate.document import english_file, translation_language
+from playbook_handbook.translate.pages import ROOT_PAGES
 
-#: Folders whose content readers see: playbooks, paths and the shared definitions
-#: (severity scale, crisis roles, holding statements, vocabularies) they render
-#: from; any of these that exists at the base is taken.
-#: docs/ too: its page translations are checked (a stale one is not new in a change).
-CONTENT_DIRS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR, "docs")
+#: Folders and files whose content readers see: playbooks, paths and the shared
+#: definitions (severity scale, crisis roles, holding statements, vocabularies)
+#: they render from, the hand-written pages in docs/ and the contributor guide
+#: (a page of the site too), with their translations; any of these that exists
+#: at the base is taken.
+CONTENT_PATHS: tuple[str, ...] = (PLAYBOOKS_DIR, PATHS_DIR, DEFINITIONS_DIR, "docs",
+                                  *ROOT_PAGES)
 #: Branches tried, in order, for the default base (after origin/HEAD).
 DEFAULT_BRANCHES = ("origin/main", "origin/master", "main", "master")
 _TIMEOUT = 300
@@ -136,9 +140,13 @@ def materialise(root: Path, base: Base, dest: Path) -> Path:
     """Write the base's content folders under ``dest``; return the handbook root there."""
     prefix = _out(root, "rev-parse", "--show-prefix") or ""  # the handbook's folder in git
     top = Path(_out(root, "rev-parse", "--show-toplevel") or root)
-    wanted = [f"{prefix}{name}" for name in CONTENT_DIRS]
+    wanted = [f"{prefix}{name}" for name in CONTENT_PATHS]
     present = _out(top, "ls-tree", "--name-only", base.commit, "--", *wanted) or ""
     folders = [line for line in present.splitlines() if line]
+    listing = _out(top, "ls-tree", "--name-only", f"{base.commit}:{prefix}") or ""
+    folders += [f"{prefix}{name}" for name in listing.splitlines()  # CONTRIBUTING.tr.md
+                if translation_language(Path(name)) and english_file(Path(name)).name
+                in ROOT_PAGES]
     if folders:
         result = subprocess.run(["git", "archive", "--format=tar", base.commit, "--", *folders],
                                 cwd=top, capture_output=True, timeout=_TIMEOUT, check=False)

@@ -77,6 +77,17 @@ class TranslationChange:
 
 
 @dataclass
+class WrittenPageChange:
+    """A hand-written page under ``docs/`` (or its translation) added, removed or edited."""
+
+    file: str  # e.g. docs/why.md, docs/why.tr.md
+    title: str  # its first heading (the file name if it has none)
+    change: Literal["added", "removed", "changed"]
+    #: Each paragraph or block that changed, labelled by the heading it is under.
+    fields: list[FieldChange] = field(default_factory=list)
+
+
+@dataclass
 class NotCompared:
     file: str
     reason: str
@@ -90,12 +101,13 @@ class Report:
     pages: list[PageChange] = field(default_factory=list)
     shared: list[SharedChange] = field(default_factory=list)
     translations: list[TranslationChange] = field(default_factory=list)
+    written: list[WrittenPageChange] = field(default_factory=list)
     new_problems: list[Problem] = field(default_factory=list)
     not_compared: list[NotCompared] = field(default_factory=list)
 
     @property
     def reader_visible(self) -> bool:
-        return bool(self.pages or self.shared or self.translations)
+        return bool(self.pages or self.shared or self.translations or self.written)
 
     def counts(self) -> dict[str, int]:
         """How many pages were added, removed, renamed, changed, deprecated, re-activated."""

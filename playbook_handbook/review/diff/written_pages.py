@@ -1,0 +1,116 @@
+"""Hand-written pages (``docs/*.md``, their translations included) that changed.
+
+The contributor guide (``CONTRIBUTING.md``, a page of the site too) is one of
+them. A page is compared block by block: the text between blank lines, each block
+labelled by the heading it is under, so a reviewer sees which part of the page
+to read again. Blocks that only moved or were re-wrapped are not listed. Of
+the front matter only ``title:`` reaches readers (the navigation); the rest,
+such as a translation's ``made_from`` fingerprint, is not compared.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from playbook_handbook.review.diff.report import FieldChange, WrittenPageChange
+from playbook_handbook.review.diff.words import same_words, word_diff
+from playbook_handbook.translate.document import english_file, translation_language
+from playbook_handbook.translate.pages import ROOT_PAGES
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)---[ \t]*\n", re.DOTALL)
+_META_TITLE = re.compile(r"^title:.*$", re.MULTILINE)
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
+
+
+def page_texts(root: Path) -> dict[str, str]:
+    """Every hand-written page under ``root``: ``docs/**/*.md`` and the contributor
+    guide with its translations, by path from the root. A link to a file outside
+    the repository is not read (its text would reach a pull-request comment)."""
+    files = sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []
+    files += sorted(file for file in root.glob("*.md")
+                    if file.name in ROOT_PAGES or translation_language(file)
+                    and english_file(file).name in ROOT_PAGES)
+    texts = {}
+    for file in files:
+        try:
+            if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
+                continue
+            texts[file.relative_to(root).as_posix()] = file.read_text(encoding="utf-8",
+                                                                      errors="replace")
+        except OSError:
+            continue
+    return texts
+
+
+def written_page_changes(before: dict[str, str], after: dict[str, str]) -> list[WrittenPageChange]:
+    """Each page (path from the root -> text) added, removed or with changed blocks."""
+    found = []
+    for file in sorted({*before, *after}):
+        old, new = before.get(file), after.get(file)
+        if old is None and new is not None:
+            found.append(WrittenPageChange(file, _title(new, file), "added"))
+        elif new is None and old is not None:
+            found.append(WrittenPageChange(file, _title(old, file), "removed"))
+        elif old is not None and new is not None:
+            fields = _blocks_changed(old, new)
+            if fields:
+                found.append(WrittenPageChange(file, _title(new, file), "changed", fields))
+    return found
+
+
+def _title(text: str, rel: str) -> str:
+    for block in _blocks(text):
+        match = _HEADING.match(block[1].splitlines()[0])
+        if match and len(match[1]) == 1:
+            return match[2]
+    return rel
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """``(heading it is under, block)`` for each block of text between blank lines,
+    after the front matter's ``title:`` line if it has one."""
+    text = text.replace("\r\n", "\n")
+    found: list[tuple[str, str]] = []
+    front = _FRONT_MATTER.match(text)
+    if front:
+        text = text[front.end():]
+        title = _META_TITLE.search(front["meta"])
+        if title:
+            found.append(("Front matter", title.group()))
+    under = "Top of the page"
+    for block in _BLANK.split(text):
+        block = block.strip("\n")
+        if not block.strip():
+            continue
+        match = _HEADING.match(block.splitlines()[0])
+        if match:
+            under = match[2]
+        found.append((under, block))
+    return found
+
+
+def _blocks_changed(old: str, new: str) -> list[FieldChange]:
+    before, after = _blocks(old), _blocks(new)
+    words_before = [" ".join(b.split()) for _, b in before]
+    words_after = [" ".join(b.split()) for _, b in after]
+    matcher = difflib.SequenceMatcher(None, words_before, words_after, autojunk=False)
+    fields = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = before[i1:i2], after[j1:j2]
+        for index in range(max(len(olds), len(news))):
+            was = olds[index] if index < len(olds) else None
+            now = news[index] if index < len(news) else None
+            label = f"Under '{(now or was)[0]}'" if (now or was) else ""
+            if was is None and now is not None:
+                fields.append(FieldChange((j1 + index,), label, "added", after=now[1]))
+            elif now is None and was is not None:
+                fields.append(FieldChange((i1 + index,), label, "removed", before=was[1]))
+            elif was is not None and now is not None and not same_words(was[1], now[1]):
+                fields.append(FieldChange((j1 + index,), label, "changed", was[1], now[1],
+                                          word_diff(was[1], now[1])))
+    return fields
