@@ -174,6 +174,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         "  - pymdownx.emoji\n  - pymdownx.tabbed\n"), 1))
     (project / "docs" / "lists.md").write_text(LISTS_PAGE, encoding="utf-8")
     (project / "docs" / "sections.md").write_text(SECTIONS_PAGE, encoding="utf-8")
+    (project / "docs" / "anchors.md").write_text(
+        "# Anchors\n\n## Chosen id {#my-anchor}\n\nText.{## a note for writers ##}\n",
+        encoding="utf-8")
     return project, build_ok(project, tmp / "site")
 
 
@@ -233,6 +236,13 @@ def test_section_macros_on_an_indented_line_stay_inside_their_block(
     assert 'id="read-the-whole-thread-first"' in tab and "Check earlier replies" in tab
     assert "{{ severity_scale() }}" in tab  # the example in {% raw %}, as written
     assert "indent(" not in page
+
+
+def test_a_heading_id_written_with_a_hash_in_braces_is_markdown_not_a_comment(
+        hostile: tuple[Path, Path]) -> None:
+    page = article(hostile[1], "anchors")
+    assert '<h2 id="my-anchor">Chosen id' in page
+    assert "note for writers" not in page and "{##" not in page  # a Jinja comment
 
 
 def test_macro_lists_indented_in_a_page_stay_lists_of_text(hostile: tuple[Path, Path]) -> None:
