@@ -250,6 +250,21 @@ def test_a_translation_named_for_english_or_in_capitals_is_reported(
     no_traceback(result)
 
 
+@pytest.mark.parametrize("name", ["reply-to-comments.tr.tr.yml", "reply-to-comments.v2.yml"])
+def test_a_file_name_with_another_dot_is_named_as_such_not_validated(mini: Path,
+                                                                     name: str) -> None:
+    rel = f"playbooks/guides/{name}"
+    text = (TRANSLATIONS / "valid" / "reply-to-comments.tr.yml").read_text(encoding="utf-8")
+    (mini / rel).write_text(text, encoding="utf-8")
+    result = handbook("check", "--root", str(mini))
+    assert result.returncode == 1
+    assert [line for line in result.stdout.splitlines() if line.startswith(rel)] == [
+        f"{rel}:1:1: error: the handbook does not read {name}: a playbook or path file is "
+        "named after its id (reply-to-comments.yml) and a translation of it adds its "
+        "language (reply-to-comments.tr.yml); rename the file (file-name)"]
+    no_traceback(result)
+
+
 def test_translated_never_writes_a_page_outside_the_repository(mini: Path,
                                                                tmp_path: Path) -> None:
     other = tmp_path / "other" / "docs"

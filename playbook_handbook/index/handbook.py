@@ -207,6 +207,16 @@ def _load_handbook(root: Path, only: Iterable[Path] | None,
     playbook_files, playbook_translations = split(playbook_files)
     path_files, path_translations = split(path_files)
 
+    dotted = {file for file in [*playbook_files, *path_files] if "." in file.stem}
+    for file in sorted(dotted):  # x.tr.tr.yml, x.v2.yml: neither a playbook nor a translation
+        first = file.name.split(".", 1)[0]
+        book.problems.append(Problem(
+            display_path(file, root), 1, 1,
+            f"the handbook does not read {file.name}: a playbook or path file is named "
+            f"after its id ({first}.yml) and a translation of it adds its language "
+            f"({first}.tr.yml); rename the file", "file-name"))
+    playbook_files = [file for file in playbook_files if file not in dotted]
+    path_files = [file for file in path_files if file not in dotted]
     for file in [*playbook_files, *path_files]:
         if file.suffix not in YAML_SUFFIXES:  # .YML, .Yaml: tools and links expect .yml
             book.problems.append(Problem(
