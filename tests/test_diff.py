@@ -816,3 +816,29 @@ def test_the_contributor_guide_is_a_page_and_a_link_out_of_the_repository_is_not
     assert "Changed page: Contribute (CONTRIBUTING.md)" in lines(out)
     assert "Under 'Contribute': Open a pull [-request.-] {+request early.+}" in lines(out)
     assert "TOPSECRET" not in out and "leak.md" not in out
+
+
+def test_a_page_linked_to_the_git_config_is_not_read(repo: Path, capsys) -> None:
+    """In CI, .git/config holds the checkout's token: a page replaced by a link to it
+    must not put the token in the pull-request comment."""
+    git(repo, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic TOKEN")
+    (repo / "docs/tags.md").unlink()
+    (repo / "docs/tags.md").symlink_to("../.git/config")
+    (repo / "CONTRIBUTING.tr.md").symlink_to(".git/config")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0
+    assert "TOKEN" not in out and "extraheader" not in out
+    assert "Removed page: Tags (docs/tags.md)" in lines(out)
+
+
+def test_pages_quoting_a_statement_are_not_read_through_a_link_out(
+        repo: Path, capsys, tmp_path: Path) -> None:
+    """A link to /dev/zero would be read until memory runs out: the pages that quote
+    a shared fact are read as the hand-written pages are, links out left alone."""
+    outside = tmp_path / "outside.md"
+    outside.write_text('# OUTSIDE\n\n{{ holding_statement("looking-into-it") }}\n')
+    (repo / "docs/leak.md").symlink_to(outside)
+    edit(repo, STATEMENTS, "are looking into it now.", "are looking into it right now.")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0 and "Shown on 2 pages:" in lines(out)
+    assert "OUTSIDE" not in out and "leak.md" not in out

@@ -27,22 +27,34 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 def page_texts(root: Path) -> dict[str, str]:
     """Every hand-written page under ``root``: ``docs/**/*.md`` and the contributor
-    guide with its translations, by path from the root. A link to a file outside
-    the repository is not read (its text would reach a pull-request comment)."""
+    guide with its translations, by path from the root. A link is read only when it
+    leads to a ``.md`` file inside the repository and outside ``.git`` (its text
+    would reach a pull-request comment; in CI ``.git/config`` holds a token)."""
     files = sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []
     files += sorted(file for file in root.glob("*.md")
                     if file.name in ROOT_PAGES or translation_language(file)
                     and english_file(file).name in ROOT_PAGES)
     texts = {}
     for file in files:
-        try:
-            if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
-                continue
-            texts[file.relative_to(root).as_posix()] = file.read_text(encoding="utf-8",
-                                                                      errors="replace")
-        except OSError:
-            continue
+        text = read_page(file, root)
+        if text is not None:
+            texts[file.relative_to(root).as_posix()] = text
     return texts
+
+
+def read_page(file: Path, root: Path) -> str | None:
+    """The text of the page ``file``; None if it cannot be read, or is a link that does
+    not lead to a ``.md`` file inside ``root`` and outside ``.git`` (what it leads to
+    would reach a pull-request comment: in CI ``.git/config`` holds a token, and
+    ``/dev/zero`` never ends)."""
+    try:
+        top, target = root.resolve(), file.resolve()
+        if not target.is_relative_to(top) or ".git" in target.relative_to(top).parts \
+                or target.suffix.lower() != ".md" or not target.is_file():
+            return None
+        return target.read_text(encoding="utf-8", errors="replace")
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
+        return None
 
 
 def written_page_changes(before: dict[str, str], after: dict[str, str]) -> list[WrittenPageChange]:
