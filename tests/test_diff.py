@@ -842,3 +842,28 @@ def test_pages_quoting_a_statement_are_not_read_through_a_link_out(
     code, out, _ = diff(repo, capsys, "--base", "HEAD")
     assert code == 0 and "Shown on 2 pages:" in lines(out)
     assert "OUTSIDE" not in out and "leak.md" not in out
+
+
+def test_a_huge_page_or_paragraph_is_compared_in_seconds() -> None:
+    """Matching repeated blocks (or words) costs time that grows with the cube of their
+    number: a pull request with a few thousand of them kept the job busy for hours."""
+    import time
+
+    from playbook_handbook.review.diff.words import word_diff
+    from playbook_handbook.review.diff.written_pages import written_page_changes
+
+    blocks = 3000
+    old = "# Tasks\n\n" + "\n\n".join(["- [ ] x"] * blocks)
+    new = "# Tasks\n\n" + "\n\n".join("- [ ] y" if i % 7 == 0 else "- [ ] x"
+                                      for i in range(blocks))
+    words = ["the", "a", "crisis", "reply", "team"]
+    long_old = " ".join(words[i * 7 % 5] for i in range(40000))
+    long_new = " ".join(words[i * 3 % 5] for i in range(40000))
+    started = time.monotonic()
+    [page] = written_page_changes({"docs/tasks.md": old}, {"docs/tasks.md": new})
+    runs = word_diff(long_old, long_new)
+    assert time.monotonic() - started < 20
+    assert len(page.fields) == len(range(0, blocks, 7))
+    assert all(f.words == [("equal", "- [ ]"), ("delete", "x"), ("insert", "y")]
+               for f in page.fields)
+    assert runs == [("delete", long_old), ("insert", long_new)]  # too long to match: rewritten

@@ -19,6 +19,8 @@ from playbook_handbook.review.diff.words import same_words, word_diff
 from playbook_handbook.translate.document import english_file, translation_language
 from playbook_handbook.translate.pages import ROOT_PAGES
 
+#: Moved blocks are found only in a changed part of a page up to this many blocks a side.
+MATCH_BLOCKS = 400
 _BLANK = re.compile(r"\n[ \t]*\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)---[ \t]*\n", re.DOTALL)
 _META_TITLE = re.compile(r"^title:.*$", re.MULTILINE)
@@ -104,15 +106,33 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _changed_runs(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
+    """``(i1, i2, j1, j2)`` for each run of blocks ``before[i1:i2]`` that became
+    ``after[j1:j2]``. Blocks that moved are matched only in a changed part of at most
+    :data:`MATCH_BLOCKS` blocks a side: matching costs time that grows with the cube
+    of the number of repeated blocks (a hostile page could keep CI busy for hours);
+    a longer changed part is compared block by block in order."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while end_before > start and end_after > start \
+            and before[end_before - 1] == after[end_after - 1]:
+        end_before, end_after = end_before - 1, end_after - 1
+    if max(end_before, end_after) - start > MATCH_BLOCKS:
+        return [(start, end_before, start, end_after)]
+    matcher = difflib.SequenceMatcher(None, before[start:end_before], after[start:end_after],
+                                      autojunk=False)
+    return [(i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def _blocks_changed(old: str, new: str) -> list[FieldChange]:
     before, after = _blocks(old), _blocks(new)
     words_before = [" ".join(b.split()) for _, b in before]
     words_after = [" ".join(b.split()) for _, b in after]
-    matcher = difflib.SequenceMatcher(None, words_before, words_after, autojunk=False)
     fields = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_runs(words_before, words_after):
         olds, news = before[i1:i2], after[j1:j2]
         for index in range(max(len(olds), len(news))):
             was = olds[index] if index < len(olds) else None
