@@ -607,6 +607,21 @@ def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> Non
                               "Time to work through (minutes): 15 -> 25"]
 
 
+def test_a_handbook_in_a_folder_with_a_non_ascii_name(tmp_path: Path, capsys) -> None:
+    """git quotes such a name when it lists it: the base could not be read."""
+    folder = "Ünterlagen"
+    root = init(tmp_path / "repo")
+    shutil.copytree(MINI / "playbooks", root / folder / "playbooks")
+    (root / folder / "CONTRIBUTING.tr.md").write_text("# Katkı\n\nMerhaba.\n")
+    commit(root, "Base", "2026-11-01T10:00:00+00:00")
+    edit(root / folder, GUIDE, "time_minutes: 15", "time_minutes: 25")
+    code, out, err = diff(root / folder, capsys, "--base", "HEAD")
+    assert code == 0, err
+    assert lines(out)[2:] == ["Pages: 1 changed.", "",
+                              f"Changed playbook: Reply to comments ({GUIDE})",
+                              "Time to work through (minutes): 15 -> 25"]
+
+
 def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     """A new kind of shared fact needs a detector and a page finder, nothing else."""
     # compare registers the built-in detectors when first imported: import it before
