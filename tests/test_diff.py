@@ -607,6 +607,21 @@ def test_a_handbook_in_a_folder_of_the_repository(tmp_path: Path, capsys) -> Non
                               "Time to work through (minutes): 15 -> 25"]
 
 
+def test_a_handbook_in_a_folder_with_a_non_ascii_name(tmp_path: Path, capsys) -> None:
+    """git quotes such a name when it lists it: the base could not be read."""
+    folder = "Ünterlagen"
+    root = init(tmp_path / "repo")
+    shutil.copytree(MINI / "playbooks", root / folder / "playbooks")
+    (root / folder / "CONTRIBUTING.tr.md").write_text("# Katkı\n\nMerhaba.\n")
+    commit(root, "Base", "2026-11-01T10:00:00+00:00")
+    edit(root / folder, GUIDE, "time_minutes: 15", "time_minutes: 25")
+    code, out, err = diff(root / folder, capsys, "--base", "HEAD")
+    assert code == 0, err
+    assert lines(out)[2:] == ["Pages: 1 changed.", "",
+                              f"Changed playbook: Reply to comments ({GUIDE})",
+                              "Time to work through (minutes): 15 -> 25"]
+
+
 def test_a_shared_definition_plugs_in(repo: Path, capsys, monkeypatch) -> None:
     """A new kind of shared fact needs a detector and a page finder, nothing else."""
     # compare registers the built-in detectors when first imported: import it before
@@ -816,3 +831,54 @@ def test_the_contributor_guide_is_a_page_and_a_link_out_of_the_repository_is_not
     assert "Changed page: Contribute (CONTRIBUTING.md)" in lines(out)
     assert "Under 'Contribute': Open a pull [-request.-] {+request early.+}" in lines(out)
     assert "TOPSECRET" not in out and "leak.md" not in out
+
+
+def test_a_page_linked_to_the_git_config_is_not_read(repo: Path, capsys) -> None:
+    """In CI, .git/config holds the checkout's token: a page replaced by a link to it
+    must not put the token in the pull-request comment."""
+    git(repo, "config", "http.https://github.com/.extraheader", "AUTHORIZATION: basic TOKEN")
+    (repo / "docs/tags.md").unlink()
+    (repo / "docs/tags.md").symlink_to("../.git/config")
+    (repo / "CONTRIBUTING.tr.md").symlink_to(".git/config")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0
+    assert "TOKEN" not in out and "extraheader" not in out
+    assert "Removed page: Tags (docs/tags.md)" in lines(out)
+
+
+def test_pages_quoting_a_statement_are_not_read_through_a_link_out(
+        repo: Path, capsys, tmp_path: Path) -> None:
+    """A link to /dev/zero would be read until memory runs out: the pages that quote
+    a shared fact are read as the hand-written pages are, links out left alone."""
+    outside = tmp_path / "outside.md"
+    outside.write_text('# OUTSIDE\n\n{{ holding_statement("looking-into-it") }}\n')
+    (repo / "docs/leak.md").symlink_to(outside)
+    edit(repo, STATEMENTS, "are looking into it now.", "are looking into it right now.")
+    code, out, _ = diff(repo, capsys, "--base", "HEAD")
+    assert code == 0 and "Shown on 2 pages:" in lines(out)
+    assert "OUTSIDE" not in out and "leak.md" not in out
+
+
+def test_a_huge_page_or_paragraph_is_compared_in_seconds() -> None:
+    """Matching repeated blocks (or words) costs time that grows with the cube of their
+    number: a pull request with a few thousand of them kept the job busy for hours."""
+    import time
+
+    from playbook_handbook.review.diff.words import word_diff
+    from playbook_handbook.review.diff.written_pages import written_page_changes
+
+    blocks = 3000
+    old = "# Tasks\n\n" + "\n\n".join(["- [ ] x"] * blocks)
+    new = "# Tasks\n\n" + "\n\n".join("- [ ] y" if i % 7 == 0 else "- [ ] x"
+                                      for i in range(blocks))
+    words = ["the", "a", "crisis", "reply", "team"]
+    long_old = " ".join(words[i * 7 % 5] for i in range(40000))
+    long_new = " ".join(words[i * 3 % 5] for i in range(40000))
+    started = time.monotonic()
+    [page] = written_page_changes({"docs/tasks.md": old}, {"docs/tasks.md": new})
+    runs = word_diff(long_old, long_new)
+    assert time.monotonic() - started < 20
+    assert len(page.fields) == len(range(0, blocks, 7))
+    assert all(f.words == [("equal", "- [ ]"), ("delete", "x"), ("insert", "y")]
+               for f in page.fields)
+    assert runs == [("delete", long_old), ("insert", long_new)]  # too long to match: rewritten

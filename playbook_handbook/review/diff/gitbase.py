@@ -141,10 +141,11 @@ def materialise(root: Path, base: Base, dest: Path) -> Path:
     prefix = _out(root, "rev-parse", "--show-prefix") or ""  # the handbook's folder in git
     top = Path(_out(root, "rev-parse", "--show-toplevel") or root)
     wanted = [f"{prefix}{name}" for name in CONTENT_PATHS]
-    present = _out(top, "ls-tree", "--name-only", base.commit, "--", *wanted) or ""
-    folders = [line for line in present.splitlines() if line]
-    listing = _out(top, "ls-tree", "--name-only", f"{base.commit}:{prefix}") or ""
-    folders += [f"{prefix}{name}" for name in listing.splitlines()  # CONTRIBUTING.tr.md
+    # -z: names as they are (git quotes a non-ASCII name it lists otherwise)
+    present = _out(top, "ls-tree", "-z", "--name-only", base.commit, "--", *wanted) or ""
+    folders = [name for name in present.split("\0") if name]
+    listing = _out(top, "ls-tree", "-z", "--name-only", f"{base.commit}:{prefix}") or ""
+    folders += [f"{prefix}{name}" for name in listing.split("\0")  # CONTRIBUTING.tr.md
                 if translation_language(Path(name)) and english_file(Path(name)).name
                 in ROOT_PAGES]
     if folders:

@@ -23,6 +23,7 @@ from playbook_handbook.review.diff.report import (
     PageRef,
     SharedChange,
 )
+from playbook_handbook.review.diff.written_pages import read_page
 from playbook_handbook.sitemap import CARDS_DIR, SKILLS_PAGE
 
 CRISIS_KIND = "crisis-handling"
@@ -262,11 +263,9 @@ def _docs_texts(docs: Path) -> tuple[tuple[str, str], ...]:
     """Every hand-written page's path and text, read once per diff run and side."""
     texts = []
     for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        try:
-            texts.append((file.relative_to(docs).as_posix(),
-                          file.read_text(encoding="utf-8", errors="replace")))
-        except OSError:
-            continue
+        text = read_page(file, docs.parent)  # a link out of the repository is not read
+        if text is not None:
+            texts.append((file.relative_to(docs).as_posix(), text))
     return tuple(texts)
 
 

@@ -18,6 +18,9 @@ CONTEXT = 6
 #: Below this share of words in common, a text counts as rewritten: shown whole,
 #: old then new, rather than as a patchwork of small edits.
 REWRITTEN = 0.5
+#: Texts with more words than this (both together) are shown as rewritten, old then
+#: new: matching words costs time that grows faster than the square of their number.
+MATCH_WORDS = 6000
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 
@@ -45,6 +48,8 @@ def word_diff(before: str, after: str, *, shorten: bool = True) -> list[tuple[Op
     """
     old, new = tokens(before), tokens(after)
     runs: list[tuple[Op, str]] = []
+    if len(old) + len(new) > MATCH_WORDS:
+        return [("delete", " ".join(old)), ("insert", " ".join(new))]
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     if matcher.ratio() < REWRITTEN:  # a rewrite reads better as old, then new
         return [("delete", " ".join(old)), ("insert", " ".join(new))]

@@ -19,6 +19,8 @@ from playbook_handbook.review.diff.words import same_words, word_diff
 from playbook_handbook.translate.document import english_file, translation_language
 from playbook_handbook.translate.pages import ROOT_PAGES
 
+#: Moved blocks are found only in a changed part of a page up to this many blocks a side.
+MATCH_BLOCKS = 400
 _BLANK = re.compile(r"\n[ \t]*\n")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)---[ \t]*\n", re.DOTALL)
 _META_TITLE = re.compile(r"^title:.*$", re.MULTILINE)
@@ -27,22 +29,34 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 def page_texts(root: Path) -> dict[str, str]:
     """Every hand-written page under ``root``: ``docs/**/*.md`` and the contributor
-    guide with its translations, by path from the root. A link to a file outside
-    the repository is not read (its text would reach a pull-request comment)."""
+    guide with its translations, by path from the root. A link is read only when it
+    leads to a ``.md`` file inside the repository and outside ``.git`` (its text
+    would reach a pull-request comment; in CI ``.git/config`` holds a token)."""
     files = sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []
     files += sorted(file for file in root.glob("*.md")
                     if file.name in ROOT_PAGES or translation_language(file)
                     and english_file(file).name in ROOT_PAGES)
     texts = {}
     for file in files:
-        try:
-            if not file.resolve().is_relative_to(root.resolve()) or not file.is_file():
-                continue
-            texts[file.relative_to(root).as_posix()] = file.read_text(encoding="utf-8",
-                                                                      errors="replace")
-        except OSError:
-            continue
+        text = read_page(file, root)
+        if text is not None:
+            texts[file.relative_to(root).as_posix()] = text
     return texts
+
+
+def read_page(file: Path, root: Path) -> str | None:
+    """The text of the page ``file``; None if it cannot be read, or is a link that does
+    not lead to a ``.md`` file inside ``root`` and outside ``.git`` (what it leads to
+    would reach a pull-request comment: in CI ``.git/config`` holds a token, and
+    ``/dev/zero`` never ends)."""
+    try:
+        top, target = root.resolve(), file.resolve()
+        if not target.is_relative_to(top) or ".git" in target.relative_to(top).parts \
+                or target.suffix.lower() != ".md" or not target.is_file():
+            return None
+        return target.read_text(encoding="utf-8", errors="replace")
+    except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
+        return None
 
 
 def written_page_changes(before: dict[str, str], after: dict[str, str]) -> list[WrittenPageChange]:
@@ -92,15 +106,33 @@ def _blocks(text: str) -> list[tuple[str, str]]:
     return found
 
 
+def _changed_runs(before: list[str], after: list[str]) -> list[tuple[int, int, int, int]]:
+    """``(i1, i2, j1, j2)`` for each run of blocks ``before[i1:i2]`` that became
+    ``after[j1:j2]``. Blocks that moved are matched only in a changed part of at most
+    :data:`MATCH_BLOCKS` blocks a side: matching costs time that grows with the cube
+    of the number of repeated blocks (a hostile page could keep CI busy for hours);
+    a longer changed part is compared block by block in order."""
+    start = 0
+    while start < min(len(before), len(after)) and before[start] == after[start]:
+        start += 1
+    end_before, end_after = len(before), len(after)
+    while end_before > start and end_after > start \
+            and before[end_before - 1] == after[end_after - 1]:
+        end_before, end_after = end_before - 1, end_after - 1
+    if max(end_before, end_after) - start > MATCH_BLOCKS:
+        return [(start, end_before, start, end_after)]
+    matcher = difflib.SequenceMatcher(None, before[start:end_before], after[start:end_after],
+                                      autojunk=False)
+    return [(i1 + start, i2 + start, j1 + start, j2 + start)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
 def _blocks_changed(old: str, new: str) -> list[FieldChange]:
     before, after = _blocks(old), _blocks(new)
     words_before = [" ".join(b.split()) for _, b in before]
     words_after = [" ".join(b.split()) for _, b in after]
-    matcher = difflib.SequenceMatcher(None, words_before, words_after, autojunk=False)
     fields = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changed_runs(words_before, words_after):
         olds, news = before[i1:i2], after[j1:j2]
         for index in range(max(len(olds), len(news))):
             was = olds[index] if index < len(olds) else None
