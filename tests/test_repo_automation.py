@@ -166,6 +166,7 @@ def test_pull_request_workflow_keeps_one_diff_comment_where_the_token_allows() -
     assert data["permissions"] == {"contents": "read", "pull-requests": "write"}
     checkout = next(s for s in steps(data) if s.get("uses") == "actions/checkout@v4")
     assert checkout["with"]["fetch-depth"] == 0
+    assert checkout["with"]["persist-credentials"] is False  # no token in .git/config
     diff = next(s for s in steps(data) if "handbook diff" in s.get("run", ""))
     assert '--format markdown > "$RUNNER_TEMP/handbook-diff.md"' in diff["run"]
     assert 'cat "$RUNNER_TEMP/handbook-diff.md" >> "$GITHUB_STEP_SUMMARY"' in diff["run"]

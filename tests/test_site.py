@@ -459,6 +459,31 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
             "'index.md' does not contain an anchor '#nope'.") in result.stderr
 
 
+def test_a_docs_file_that_links_out_of_the_repository_fails_the_build(tmp_path: Path) -> None:
+    """A pull request cannot publish the checkout's token (.git/config) or a file from
+    elsewhere on the machine by replacing a docs file with a link; a link inside is fine."""
+    project = shutil.copytree(MINI, tmp_path / "links")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http]\n  extraheader = basic TOKEN-123\n")
+    (project / "docs" / "tags.md").unlink()
+    (project / "docs" / "tags.md").symlink_to("../.git/config")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG TOKEN-456")
+    (project / "docs" / "photo.png").symlink_to(tmp_path / "photo.png")
+    (project / "docs" / "same.md").symlink_to("first-hour.md")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    refused = [line for line in result.stderr.splitlines() if "(symlink)" in line]
+    assert [line.split("error:")[0].split()[-1] for line in refused] == [
+        "docs/photo.png:1:1:", "docs/tags.md:1:1:"]
+    assert refused[0].endswith(
+        "docs/photo.png:1:1: error: this is a link to a file outside the repository or in "
+        "git's own folder, which the site would publish; copy the file into docs/ instead "
+        "(symlink)")
+    site = tmp_path / "site"
+    assert not any("TOKEN-" in p.read_text(errors="replace") for p in site.rglob("*")
+                   if p.is_file())
+
+
 def test_fragments_replace_their_placeholders_once() -> None:
     from playbook_handbook.site.fragments import Fragments
 

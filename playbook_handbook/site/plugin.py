@@ -61,6 +61,7 @@ from playbook_handbook.site import (
     search_excerpts,
     search_folding,
 )
+from playbook_handbook.site.docs_links import refuse_links_out
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
 from playbook_handbook.site.fragments import Fragments
 from playbook_handbook.site.macro_indent import indent_section_macros
@@ -304,6 +305,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         book, renderer = self.book, self.renderer
         docs_dir = config.docs_dir
         generated: list[File] = []
+        refuse_links_out(files, config)
 
         # docs/x.tr.md is x.md in the Turkish edition, and no page of its own.
         self.page_states = page_translations.use_translations(

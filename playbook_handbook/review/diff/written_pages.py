@@ -14,6 +14,7 @@ import difflib
 import re
 from pathlib import Path
 
+from playbook_handbook.load.links import inside_repository
 from playbook_handbook.review.diff.report import FieldChange, WrittenPageChange
 from playbook_handbook.review.diff.words import same_words, word_diff
 from playbook_handbook.translate.document import english_file, translation_language
@@ -49,10 +50,11 @@ def read_page(file: Path, root: Path) -> str | None:
     not lead to a ``.md`` file inside ``root`` and outside ``.git`` (what it leads to
     would reach a pull-request comment: in CI ``.git/config`` holds a token, and
     ``/dev/zero`` never ends)."""
+    if not inside_repository(file, root):
+        return None
     try:
-        top, target = root.resolve(), file.resolve()
-        if not target.is_relative_to(top) or ".git" in target.relative_to(top).parts \
-                or target.suffix.lower() != ".md" or not target.is_file():
+        target = file.resolve()
+        if target.suffix.lower() != ".md" or not target.is_file():
             return None
         return target.read_text(encoding="utf-8", errors="replace")
     except (OSError, RuntimeError):  # RuntimeError: a loop of links (Python < 3.13)
