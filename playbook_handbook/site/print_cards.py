@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import json
 import sys
 import threading
 from collections.abc import Iterator
@@ -31,6 +32,27 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        """Every file as it is, but the search index, served empty: a card is printed,
+        never searched, and Material's search would index every page on each load."""
+        file = Path(self.translate_path(self.path))
+        if file.name == "search_index.json" and file.is_file():
+            body = empty_search_index(file)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+
+def empty_search_index(file: Path) -> bytes:
+    """The search index ``file`` with its settings and no documents: Material's search
+    starts, and builds no index of the whole site on each page load."""
+    config = json.loads(file.read_text(encoding="utf-8"))["config"]
+    return json.dumps({"config": config, "docs": []}).encode()
 
 
 @contextlib.contextmanager

@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -26,6 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import FIXTURES, MINI, REPO, build_ok
+
+from playbook_handbook.site.print_cards import empty_search_index
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,8 +50,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         if not self.search and self.path.split("?")[0].endswith("/search/search_index.json"):
             file = Path(self.translate_path(self.path))
             if file.is_file():
-                config = json.loads(file.read_text(encoding="utf-8"))["config"]
-                body = json.dumps({"config": config, "docs": []}).encode()
+                body = empty_search_index(file)
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
