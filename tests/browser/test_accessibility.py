@@ -24,8 +24,14 @@ AXE = Axe()
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-def _problems(page, rules: list[str] | None = None) -> list[str]:  # noqa: ANN001 - Playwright page
-    """axe-core's serious and critical violations on the open page (``rules``: only those).
+#: The site navigation: the same links on every page, checked with the home page.
+NAVIGATION = ".md-sidebar--primary"
+
+
+def _problems(page, rules: list[str] | None = None, *,  # noqa: ANN001 - Playwright page
+              navigation: bool = True) -> list[str]:
+    """axe-core's serious and critical violations on the open page (``rules``: only
+    those; ``navigation=False``: the site navigation left out, checked elsewhere).
 
     axe is injected once per page load, not once per run as Axe.run does.
     """
@@ -34,8 +40,10 @@ def _problems(page, rules: list[str] | None = None) -> list[str]:  # noqa: ANN00
     options: dict = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
+    scope = {"exclude": [[NAVIGATION]]} if not navigation else None
     violations = page.evaluate(
-        "options => axe.run(document, options).then(results => results.violations)", options)
+        "([scope, options]) => axe.run(scope || document, options)"
+        ".then(results => results.violations)", [scope, options])
     return [f"{v['id']} ({v['impact']}): {v['help']}\n    "
             + "\n    ".join(f"{n['target']}: {n['html'][:160]}" for n in v["nodes"][:5])
             for v in violations if v["impact"] in ("serious", "critical")]
@@ -64,12 +72,14 @@ def _no_serious_problems(page, name: str, base_url: str) -> None:  # noqa: ANN00
     for review in (r for r, kind in REVIEW.items() if kind == name):
         assert light.stat().st_size > 10_000  # not an empty screen
         shutil.copy(light, light.with_name(f"review-{review}-{DESKTOP['width']}.png"))
-    problems = {"light": _problems(page)}
+    # The navigation is the same on every page: axe reads it on the home page only.
+    navigation = name == "home"
+    problems = {"light": _problems(page, navigation=navigation)}
     page.get_by_title("Switch to dark mode").click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     page.wait_for_timeout(300)  # let colour transitions (125-250 ms) finish before axe reads them
     shot(page, f"{name}-dark")
-    problems["dark"] = _problems(page, COLOUR_RULES)
+    problems["dark"] = _problems(page, COLOUR_RULES, navigation=navigation)
     assert problems == {"light": [], "dark": []}, "\n".join(
         f"{scheme}: {problem}" for scheme, found in problems.items() for problem in found)
 
