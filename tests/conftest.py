@@ -8,6 +8,7 @@ boundary itself (the installed script, ``--help`` start-up) use ``run``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import shutil
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from playbook_handbook.index.handbook import Handbook, load_handbook
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -31,6 +34,12 @@ def run_env(**extra: str) -> dict[str, str]:
                HANDBOOK_TODAY=TODAY, PYTHONDONTWRITEBYTECODE="1")
     env.update(extra)
     return env
+
+
+@functools.cache
+def repo_book() -> Handbook:
+    """This repository's handbook, loaded once per test process; tests only read it."""
+    return load_handbook(REPO)
 
 
 def run(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess:

@@ -9,7 +9,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO, build_ok, copy_tree, mkdocs_build
+from conftest import MINI, REPO, build_ok, copy_tree, mkdocs_build, repo_book
 
 from playbook_handbook.cli.main import main
 from playbook_handbook.index.handbook import load_handbook
@@ -88,7 +88,7 @@ def test_one_change_in_its_home_changes_every_page_card_triage_and_search_entry(
 
 
 def test_starter_content_states_each_shared_fact_once() -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     assert not [p for p in book.problems if p.severity == "error"]
     for entry in book.by_kind("crisis-handling"):
         for guidance in entry.playbook.severity_levels:
@@ -106,7 +106,7 @@ def test_starter_content_states_each_shared_fact_once() -> None:
 
 
 def test_tiktok_statements_fit_a_tiktok_comment_once_filled_in() -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     tiktok = [s for s in book.definitions.statements.values() if "tiktok" in s.networks]
     assert tiktok
     for statement in tiktok:
@@ -115,7 +115,7 @@ def test_tiktok_statements_fit_a_tiktok_comment_once_filled_in() -> None:
 
 
 def test_no_statement_assumes_a_direct_message_is_possible() -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     for statement in book.definitions.statements.values():
         text = statement.text.casefold()
         assert "sent you a direct message" not in text and "sent you a dm" not in text

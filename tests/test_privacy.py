@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import repo_book
 
 from playbook_handbook.checks.privacy import (
     BANK_MESSAGE,
@@ -213,6 +213,6 @@ def test_scan_text(text: str, findings: list[tuple[str, str]]) -> None:
 
 
 def test_starter_playbooks_have_no_personal_data_or_secrets() -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     assert book.playbooks and book.paths
     assert [p.format_text() for p in privacy_warnings(book)] == []

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, handbook, run
+from conftest import REPO, handbook, repo_book, run
 from gitrepo import commit, git, init
 
 from playbook_handbook.cli.main import _parser
-from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.review.freshness import review_due
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -125,7 +124,7 @@ def test_weekly_workflow_writes_the_review_list_to_the_job_summary(tmp_path: Pat
     result = subprocess.run(["bash", "-e", "-c", script], cwd=REPO, capture_output=True,
                             text=True, env={**os.environ, **env}, timeout=300)
     assert result.returncode == 0, result.stderr  # overdue playbooks do not fail the job
-    first_hour = load_handbook(REPO).playbooks["crisis-first-hour"]
+    first_hour = repo_book().playbooks["crisis-first-hour"]
     assert (f"playbooks/crisis-handling/crisis-first-hour.yml: {first_hour.playbook.owner}, "
             f"due {review_due(first_hour).isoformat()}") in result.stdout.splitlines()
     text = summary.read_text()

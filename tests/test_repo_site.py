@@ -6,9 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import REPO, build_ok, handbook
-
-from playbook_handbook.index.handbook import load_handbook
+from conftest import REPO, build_ok, handbook, repo_book
 
 
 def test_repository_handbook_is_clean_under_strict_check() -> None:
@@ -18,7 +16,7 @@ def test_repository_handbook_is_clean_under_strict_check() -> None:
 
 
 def test_every_playbook_and_path_has_a_page(repo_site: Path) -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     assert len(book.playbooks) >= 20 and len(book.paths) >= 3
     for entry in book.playbooks.values():
         assert (repo_site / entry.page_uri.removesuffix(".md") / "index.html").is_file()
@@ -28,7 +26,7 @@ def test_every_playbook_and_path_has_a_page(repo_site: Path) -> None:
 
 
 def test_page_size_does_not_carry_every_playbook(repo_site: Path) -> None:
-    book = load_handbook(REPO)
+    book = repo_book()
     page = (repo_site / "playbooks/guides/community-management/index.html").read_text()
     nav = page[page.index('<nav class="md-nav md-nav--primary"'):]
     nav = nav[:nav.index("</nav>")]
@@ -38,7 +36,7 @@ def test_page_size_does_not_carry_every_playbook(repo_site: Path) -> None:
 
 def test_search_index_holds_every_holding_statement(repo_site: Path) -> None:
     index = json.loads((repo_site / "search" / "search_index.json").read_text())
-    book = load_handbook(REPO)
+    book = repo_book()
     crisis = book.by_kind("crisis-handling")
     assert crisis
     for entry in crisis:
@@ -100,7 +98,7 @@ def test_severity_table_keeps_bold_and_list_items_of_multi_line_criteria(
     table = page[page.index('<div class="hb-severity">'):]
     table = table[:table.index("</table>")]
     cells = re.findall(r"<td[^>]*>(.*?)</td>", table, re.S)  # cells carry data-label
-    book = load_handbook(REPO)
+    book = repo_book()
     levels = book.definitions.scale.levels
     multi = [s for s in levels if "\n- " in s.criteria]
     assert multi, "the starter severity scale has bulleted criteria"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import REPO
+from conftest import repo_book
 
-from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.model.playbook import KIND_TITLES
 
 from .helpers import heading
 
-BOOK = load_handbook(REPO)
+BOOK = repo_book()
 CRISIS = "crisis-first-hour"
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import io
 
-from conftest import REPO
+from conftest import repo_book
 from pypdf import PdfReader
-
-from playbook_handbook.index.handbook import load_handbook
 
 from .helpers import contrast
 
-BOOK = load_handbook(REPO)
+BOOK = repo_book()
 CRISIS_IDS = [e.id for e in BOOK.by_kind("crisis-handling")]
 CRISIS = "crisis-first-hour"
 

@@ -7,10 +7,9 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import REPO
+from conftest import repo_book
 from pypdf import PdfReader
 
-from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.site.print_cards import ALL_CARDS, card_ids, main
 
 from .conftest import CHROMIUM
@@ -30,7 +29,7 @@ def test_every_crisis_card_prints_to_one_page(browser, repo_site: Path,
     with ThreadPoolExecutor(1) as pool:
         code = pool.submit(main, [str(repo_site), str(tmp_path), "--browser", str(CHROMIUM)])
         assert code.result() == 0
-    book = load_handbook(REPO)
+    book = repo_book()
     problems = []
     for card in cards:
         pdf = tmp_path / f"{card}.pdf"

@@ -10,14 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
-
-from playbook_handbook.index.handbook import load_handbook
+from conftest import repo_book
 
 from .conftest import open_context, shot
 from .helpers import DESKTOP, PAGES, REVIEW
 
-BOOK = load_handbook(REPO)
+BOOK = repo_book()
 CRISIS_IDS = [e.id for e in BOOK.by_kind("crisis-handling")]
 CRISIS_URLS = [e.page_uri.removesuffix(".md") + "/" for e in BOOK.by_kind("crisis-handling")]
 PHONE = {"viewport": {"width": 375, "height": 740}, "device_scale_factor": 2,

@@ -6,13 +6,11 @@ rule, strategy questions), so they follow the content when it changes.
 
 from __future__ import annotations
 
-from conftest import REPO
-
-from playbook_handbook.index.handbook import load_handbook
+from conftest import repo_book
 
 from .helpers import ask, heading, search, sentences
 
-BOOK = load_handbook(REPO)
+BOOK = repo_book()
 
 
 def _pb(playbook_id: str):  # noqa: ANN202 - a playbook model of some kind

@@ -53,8 +53,8 @@ TUNED = [
 
 
 def test_typed_questions_are_tuned_before_they_reach_the_search_worker(
-        page, search_url: str) -> None:  # noqa: ANN001
-    page.goto(search_url)  # one page load answers every case: the function is pure
+        page, base_url: str) -> None:  # noqa: ANN001
+    page.goto(base_url)  # one page load answers every case: the function is pure
     sent = {typed: page.evaluate("q => window.__hbTuneSearchQuery(q)", typed)
             for typed, _ in TUNED}
     assert sent == dict(TUNED)

@@ -9,15 +9,13 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import repo_book
 from pypdf import PdfReader
-
-from playbook_handbook.index.handbook import load_handbook
 
 from .conftest import Watch, open_context
 from .helpers import card_problems
 
-BOOK = load_handbook(REPO)
+BOOK = repo_book()
 CRISIS = [e.id for e in BOOK.by_kind("crisis-handling")]
 PATH = "crisis-on-call-readiness"
 
