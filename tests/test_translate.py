@@ -103,6 +103,21 @@ def test_new_translation_is_a_clean_skeleton_that_shows_the_english(mini: Path) 
     assert (mini / REL).read_text() == written
 
 
+@pytest.mark.parametrize(("language", "message"), [
+    ("de", "handbook new: the site has no 'de' edition to show this translation in "
+     "(editions: tr); its interface words go in playbook_handbook/render/locales/de/ and "
+     "the language in the handbook plugin's languages in mkdocs.yml first"),
+    ("en", "handbook new: 'en' is not a language code like tr (English is the source "
+     "language)"),
+])
+def test_new_translation_only_in_a_language_the_site_builds(mini: Path, language: str,
+                                                            message: str) -> None:
+    result = handbook("new", "translation", "reply-to-comments", "--language", language,
+                      "--root", str(mini))
+    assert (result.returncode, result.stderr.strip()) == (2, message)
+    assert not list((mini / "playbooks").rglob(f"*.{language}.yml"))
+
+
 def test_translated_refuses_a_translation_with_errors(mini: Path) -> None:
     target = place(mini, TRANSLATIONS / "invalid" / "shared-field.tr.yml")
     before = target.read_text()

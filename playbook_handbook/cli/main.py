@@ -243,6 +243,17 @@ def _new_translation(book: Handbook, args: argparse.Namespace) -> int:
         print(neutralise(f"handbook new: '{args.language}' is not a language code like tr "
                          "(English is the source language)"), file=sys.stderr)
         return 2
+    # The interface words of each edition the site can build (render/locales/<language>/);
+    # read as folders, so that `handbook new` does not import the renderer.
+    locales = Path(__file__).resolve().parent.parent / "render" / "locales"
+    built = sorted(p.name for p in locales.iterdir() if p.is_dir())
+    if args.language not in built:
+        print(neutralise(
+            f"handbook new: the site has no '{args.language}' edition to show this "
+            f"translation in (editions: {', '.join(built)}); its interface words go in "
+            f"playbook_handbook/render/locales/{args.language}/ and the language in the "
+            "handbook plugin's languages in mkdocs.yml first"), file=sys.stderr)
+        return 2
     try:
         rel = new_translation(book, args.id, args.language)
     except TranslationError as exc:
