@@ -882,3 +882,14 @@ def test_a_huge_page_or_paragraph_is_compared_in_seconds() -> None:
     assert all(f.words == [("equal", "- [ ]"), ("delete", "x"), ("insert", "y")]
                for f in page.fields)
     assert runs == [("delete", long_old), ("insert", long_new)]  # too long to match: rewritten
+
+
+def test_a_page_cannot_reorder_how_a_diff_line_displays(repo: Path, capsys) -> None:
+    """Bidirectional overrides and isolates (as in "Trojan Source") are dropped from the output;
+    right-to-left text itself stays."""
+    edit(repo, "docs/first-hour.md", "decides how the story is told",
+         "decides how the \u202eflesti si yrots\u202c story \u2067is\u2069 told مرحبا")
+    for fmt in ("text", "markdown"):
+        out = diff(repo, capsys, "--base", "HEAD", "--format", fmt)[1]
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", out), fmt
+        assert "مرحبا" in out

@@ -50,7 +50,9 @@ JSON_FORMAT = "handbook-diff/1"
 #: In Markdown, a list of more pages than this is folded away until opened.
 FOLD_PAGES = 10
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+#: Control characters, line separators, and the bidirectional embeddings, overrides
+#: and isolates that make a line display in another order than it reads.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
 
 
 def write(report: Report, fmt: str) -> str:
