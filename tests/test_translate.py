@@ -118,6 +118,27 @@ def test_new_translation_only_in_a_language_the_site_builds(mini: Path, language
     assert not list((mini / "playbooks").rglob(f"*.{language}.yml"))
 
 
+def test_a_made_from_entry_for_no_translated_field_is_reported_until_recorded(
+        mini: Path) -> None:
+    """A field removed from the translation (or renamed in the English) leaves its
+    fingerprint behind: check names it at its line; handbook translated drops it."""
+    target = place(mini, TRANSLATIONS / "valid" / "reply-to-comments.tr.yml")
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace('  "templates[1].text": "2e03b117f4"\n',
+                                   '  "templates[1].text": "2e03b117f4"\n'
+                                   '  "steps[9].title": "0123456789"\n'), encoding="utf-8")
+    line = target.read_text(encoding="utf-8").splitlines().index(
+        '  "steps[9].title": "0123456789"') + 1
+    result = handbook("check", "--strict", "--root", str(mini))
+    assert result.returncode == 1
+    assert [out for out in result.stdout.splitlines() if out.startswith(REL)] == [
+        f"{REL}:{line}:3: warning: made_from: steps[9].title is not a field this file "
+        f"translates; run: handbook translated {REL} (translation-stale)"]
+    assert handbook("translated", REL, "--root", str(mini)).returncode == 0
+    assert "steps[9]" not in target.read_text(encoding="utf-8")
+    assert handbook("check", "--strict", "--root", str(mini)).returncode == 0
+
+
 def test_translated_refuses_a_translation_with_errors(mini: Path) -> None:
     target = place(mini, TRANSLATIONS / "invalid" / "shared-field.tr.yml")
     before = target.read_text()

@@ -145,6 +145,14 @@ def _staleness(source: Source, pairs: list[Pair], made_from: dict[str, str]) -> 
             message = (f"{item.name}: made_from does not record which English this was "
                        f"translated from; run: handbook translated {source.path}")
         problems.append(Problem(source.path, line, column, message, STALE, "warning"))
+    names = {item.name for item in pairs}
+    for key in made_from:
+        if key not in names:  # its field was removed, renamed or never translated here
+            line, column = source.position(("made_from", key), key=True)
+            problems.append(Problem(
+                source.path, line, column,
+                f"made_from: {key} is not a field this file translates; run: handbook "
+                f"translated {source.path}", STALE, "warning"))
     return problems
 
 
