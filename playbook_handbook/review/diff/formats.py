@@ -50,6 +50,8 @@ JSON_FORMAT = "handbook-diff/1"
 #: In Markdown, a list of more pages than this is folded away until opened.
 FOLD_PAGES = 10
 
+#: How a change is named at the head of its lines.
+_VERB = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}
 #: Control characters, line separators, and the bidirectional embeddings, overrides
 #: and isolates that make a line display in another order than it reads.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
@@ -143,19 +145,18 @@ def text(report: Report) -> str:
 
 
 def _written_heading(page: WrittenPageChange) -> str:
-    what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[page.change]
+    what = _VERB[page.change]
     return f"{what} page: {one_line(page.title)} ({one_line(page.file)})"
 
 
 def _translation_heading(change: TranslationChange) -> str:
-    what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[change.change]
+    what = _VERB[change.change]
     return (f"{what} translation ({one_line(change.language)}): {one_line(change.title)} "
             f"({one_line(change.file)})")
 
 
 def _text_heading(page: PageChange) -> str:
-    what = {"added": "Added", "removed": "Removed", "renamed": "Renamed",
-            "changed": "Changed"}[page.change]
+    what = _VERB[page.change]
     head = f"{what} {page.type}: {one_line(page.title)} ({one_line(page.file)})"
     if page.former_id:
         head += f"; id {page.former_id} -> {page.id}, old /go/{page.former_id}/ links keep working"
@@ -275,7 +276,7 @@ def markdown(report: Report) -> str:
     if report.written:
         out += ["### Hand-written pages", ""]
         for page in report.written:
-            what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[page.change]
+            what = _VERB[page.change]
             out.append(f"- **{what} page**: {md(page.title)} ({md(page.file)})")
             if page.fields:
                 out += ["", *(f"  - **{md(f.label)}**: {_md_change(f, False)}"
@@ -284,7 +285,7 @@ def markdown(report: Report) -> str:
     if report.translations:
         out += ["### Translations", ""]
         for change in report.translations:
-            what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[change.change]
+            what = _VERB[change.change]
             new = change.change == "added"
             fields = [f"  - **{md(f.label)}**: {_md_change(f, new)}" for f in change.fields]
             out.append(f"- **{what} translation ({md(change.language)})**: {md(change.title)} "
@@ -308,8 +309,7 @@ def markdown(report: Report) -> str:
 
 
 def _md_heading(page: PageChange) -> str:
-    what = {"added": "Added", "removed": "Removed", "renamed": "Renamed",
-            "changed": "Changed"}[page.change]
+    what = _VERB[page.change]
     head = f"### {what} {page.type}: {md(page.title)}\n\n{md(page.file)}"
     if page.former_id:
         head += f" · id {md(page.former_id)} → {md(page.id)}; old /go/ links keep working"
