@@ -12,7 +12,7 @@ from playbook_handbook.index.handbook import load_handbook
 from playbook_handbook.review.diff.compare import compare
 from playbook_handbook.review.diff.formats import write
 from playbook_handbook.review.diff.gitbase import BaseError, materialise, resolve
-from playbook_handbook.review.diff.shared_definitions import docs_texts_read_afresh
+from playbook_handbook.review.diff.written_pages import read_afresh
 
 
 def run(root: Path, rev: str | None, fmt: str, today: dt.date) -> int:
@@ -22,7 +22,7 @@ def run(root: Path, rev: str | None, fmt: str, today: dt.date) -> int:
         with tempfile.TemporaryDirectory(prefix="handbook-diff-") as folder:
             before = load_handbook(materialise(root, base, Path(folder)))
             after = load_handbook(root)
-            docs_texts_read_afresh()  # hand-written pages are read once per run, not per fact
+            read_afresh()  # hand-written pages are read once per run and side
             report = compare(before, after, base, today)
     except BaseError as exc:
         print(f"handbook diff: {exc}", file=sys.stderr)

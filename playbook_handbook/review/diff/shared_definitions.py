@@ -9,7 +9,6 @@ module registers its detectors (:mod:`shared`) and page finders (:mod:`reach`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +22,7 @@ from playbook_handbook.review.diff.report import (
     PageRef,
     SharedChange,
 )
-from playbook_handbook.review.diff.written_pages import read_page
+from playbook_handbook.review.diff.written_pages import page_texts
 from playbook_handbook.sitemap import CARDS_DIR, SKILLS_PAGE
 
 CRISIS_KIND = "crisis-handling"
@@ -242,31 +241,16 @@ _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 def docs_pages(book: Handbook, pattern: re.Pattern[str]) -> list[PageRef]:
     """Hand-written pages under ``docs/`` whose source matches ``pattern`` (a macro call)."""
     found = []
-    for rel, text in _docs_texts(Path(book.root) / "docs"):
-        if not pattern.search(text):
+    for file, text in page_texts(Path(book.root)).items():
+        if not file.startswith("docs/") or not pattern.search(text):
             continue
+        rel = file.removeprefix("docs/")
         url = rel.removesuffix(".md") + "/"
         url = "" if url == "index/" else url.removesuffix("index/")
         heading = _HEADING.search(text)
         title = heading.group(1) if heading else Path(rel).stem.replace("-", " ").capitalize()
-        found.append(PageRef(title, url, f"docs/{rel}"))
+        found.append(PageRef(title, url, file))
     return found
-
-
-def docs_texts_read_afresh() -> None:
-    """Forget the pages read by an earlier run in this process (tests run many)."""
-    _docs_texts.cache_clear()
-
-
-@functools.lru_cache(maxsize=4)
-def _docs_texts(docs: Path) -> tuple[tuple[str, str], ...]:
-    """Every hand-written page's path and text, read once per diff run and side."""
-    texts = []
-    for file in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
-        text = read_page(file, docs.parent)  # a link out of the repository is not read
-        if text is not None:
-            texts.append((file.relative_to(docs).as_posix(), text))
-    return tuple(texts)
 
 
 _SCALE_MACRO = re.compile(r"\bseverity_scale\s*\(|\bplaybook_section\s*\([^)]*"

@@ -11,6 +11,7 @@ such as a translation's ``made_from`` fingerprint, is not compared.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from pathlib import Path
 
@@ -28,9 +29,12 @@ _META_TITLE = re.compile(r"^title:.*$", re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 
 
+@functools.lru_cache(maxsize=4)
 def page_texts(root: Path) -> dict[str, str]:
     """Every hand-written page under ``root``: ``docs/**/*.md`` and the contributor
-    guide with its translations, by path from the root. A link is read only when it
+    guide with its translations, by path from the root; read once per diff run and
+    side (:func:`read_afresh` forgets them; callers do not change the mapping).
+    A link is read only when it
     leads to a ``.md`` file inside the repository and outside ``.git`` (its text
     would reach a pull-request comment; in CI ``.git/config`` holds a token)."""
     files = sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []
@@ -43,6 +47,11 @@ def page_texts(root: Path) -> dict[str, str]:
         if text is not None:
             texts[file.relative_to(root).as_posix()] = text
     return texts
+
+
+def read_afresh() -> None:
+    """Forget the pages read by an earlier run in this process (tests run many)."""
+    page_texts.cache_clear()
 
 
 def read_page(file: Path, root: Path) -> str | None:
