@@ -29,16 +29,22 @@ DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class QuietSite(http.server.SimpleHTTPRequestHandler):
+    """A built site served without a log line per request. With ``empty_search``
+    (the default) every edition's search index is served without its documents:
+    Material's search still starts, but does not index the whole site on each page
+    load, which a printed card (or a test of anything but search) never needs."""
+
+    empty_search = True
+
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
-        """Every file as it is, but the search index, served empty: a card is printed,
-        never searched, and Material's search would index every page on each load."""
         file = Path(self.translate_path(self.path))
-        if file.name == "search_index.json" and file.is_file():
-            body = empty_search_index(file)
+        if self.empty_search and file.name == "search_index.json" and file.is_file():
+            config = json.loads(file.read_text(encoding="utf-8"))["config"]
+            body = json.dumps({"config": config, "docs": []}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))
@@ -48,17 +54,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
-def empty_search_index(file: Path) -> bytes:
-    """The search index ``file`` with its settings and no documents: Material's search
-    starts, and builds no index of the whole site on each page load."""
-    config = json.loads(file.read_text(encoding="utf-8"))["config"]
-    return json.dumps({"config": config, "docs": []}).encode()
-
-
 @contextlib.contextmanager
 def _served(site: Path) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        ("127.0.0.1", 0), functools.partial(QuietSite, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

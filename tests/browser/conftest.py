@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import FIXTURES, MINI, REPO, build_ok
 
-from playbook_handbook.site.print_cards import empty_search_index
+from playbook_handbook.site.print_cards import QuietSite
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -39,25 +39,9 @@ SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; look at them aft
 PREFIX = "/handbook/"  # the sub-path the site is also served under
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Quiet(QuietSite):
     prefix = "/"
-    search = True  # False: every edition's search index is served with no documents
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        if not self.search and self.path.split("?")[0].endswith("/search/search_index.json"):
-            file = Path(self.translate_path(self.path))
-            if file.is_file():
-                body = empty_search_index(file)
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-                return
-        super().do_GET()
+    empty_search = False  # _serve(search=False): every edition's index without documents
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -78,7 +62,7 @@ def _skip_reason() -> str | None:
 
 
 def _serve(site: Path, prefix: str = "/", *, search: bool = True) -> Iterator[str]:
-    handler = type("Handler", (_Quiet,), {"prefix": prefix, "search": search})
+    handler = type("Handler", (_Quiet,), {"prefix": prefix, "empty_search": not search})
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
