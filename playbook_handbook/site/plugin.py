@@ -443,6 +443,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(50)  # before mkdocs-macros renders the page
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        if isinstance(page.file, GeneratedPage):  # no macros: YAML text is data
+            return markdown
         return indent_section_macros(markdown)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
