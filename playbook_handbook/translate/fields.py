@@ -10,6 +10,7 @@ the English does not move every translation after it.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ class Text:
 def is_text(info: FieldInfo) -> bool:
     """Whether the field (or the items of a list field) holds text."""
     return TEXT in info.metadata or _carries_text(info.annotation)
+
+
+@functools.cache
+def text_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """Each field of ``model`` and whether it holds text (worked out once a class: a
+    handbook's translations ask it for every field of every item)."""
+    return {name: is_text(info) for name, info in model.model_fields.items()}
 
 
 def _carries_text(annotation: Any) -> bool:
@@ -67,9 +75,9 @@ def texts(model: BaseModel) -> Iterator[Text]:
 
 
 def _model_texts(model: BaseModel, loc: Loc, name: str) -> Iterator[Text]:
-    for field_name, info in type(model).model_fields.items():
+    for field_name, text in text_fields(type(model)).items():
         here = f"{name}.{field_name}" if name else field_name
-        yield from _value_texts(getattr(model, field_name), is_text(info),
+        yield from _value_texts(getattr(model, field_name), text,
                                 (*loc, field_name), here)
 
 

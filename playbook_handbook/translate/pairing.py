@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from playbook_handbook.load.yamlsource import Source
 from playbook_handbook.problems import Problem
-from playbook_handbook.translate.fields import ITEM_KEYS, Loc, is_text, item_name
+from playbook_handbook.translate.fields import ITEM_KEYS, Loc, item_name, text_fields
 
 #: Keys of a translation file that are not text of the English.
 OWN_KEYS = ("language", "made_from")
@@ -63,7 +63,7 @@ class _Walker:
             self.problem(loc, f"{name or 'the file'}: expected the same fields as the English "
                               "(key: value), found something else")
             return
-        fields = type(english).model_fields
+        fields = text_fields(type(english))
         for key, value in data.items():
             here = f"{name}.{key}" if name else str(key)
             if key not in fields:
@@ -72,7 +72,7 @@ class _Walker:
                 self.problem((*loc, key), f"{here}: the English has no field '{key}'{hint}",
                              key=True)
                 continue
-            self.value(getattr(english, key), value, is_text(fields[key]),
+            self.value(getattr(english, key), value, fields[key],
                        (*eloc, key), (*loc, key), here)
 
     def value(self, english: Any, data: Any, text: bool, eloc: Loc, loc: Loc,
