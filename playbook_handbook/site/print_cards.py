@@ -40,6 +40,12 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser left the page before the reply was sent: nothing to say
+
     def do_GET(self) -> None:
         file = Path(self.translate_path(self.path))
         if self.empty_search and file.name == "search_index.json" and file.is_file():

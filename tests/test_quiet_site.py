@@ -1,0 +1,53 @@
+"""The site server of the card printer and the browser tests says nothing per request,
+even when the browser leaves before a reply is sent."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import socket
+import struct
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from playbook_handbook.site.print_cards import QuietSite
+
+
+@pytest.fixture
+def served(tmp_path: Path):  # noqa: ANN201
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(
+        {"config": {"lang": ["en"]}, "docs": [{"location": "", "text": "everything"}]}))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietSite, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_client_that_hangs_up_mid_reply_prints_nothing(served: int, tmp_path: Path,
+                                                         capfd) -> None:  # noqa: ANN001
+    (tmp_path / "big.bin").write_bytes(b"x" * 32_000_000)  # more than the socket buffers
+    for _ in range(3):
+        client = socket.create_connection(("127.0.0.1", served))
+        client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+        client.recv(1024)  # the reply has started
+        # Reset the connection instead of closing it politely: the server's next write fails.
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.close()
+    time.sleep(0.5)  # the handler threads meet the reset
+    out, err = capfd.readouterr()
+    assert (out, err) == ("", "")
+
+
+def test_the_search_index_is_served_without_documents(served: int, capfd) -> None:  # noqa: ANN001
+    with urllib.request.urlopen(f"http://127.0.0.1:{served}/search/search_index.json") as reply:
+        assert json.load(reply) == {"config": {"lang": ["en"]}, "docs": []}
+    assert capfd.readouterr() == ("", "")  # and no log line for the request
