@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import build_ok, mkdocs_build
+from conftest import REPO, build_ok, mkdocs_build
 from mkdocs.structure.files import File
 
 from playbook_handbook.mkdocs_compat import TocSettings, nest, page_url, set_page_headings
@@ -77,17 +77,21 @@ def test_permalink_class_and_toc_depth_reach_the_built_page(mini: Path, tmp_path
 @pytest.mark.parametrize("tool", ["mkdocs", "properdocs"])
 def test_each_engine_builds_redirects_contents_and_checks_anchors(mini: Path, tmp_path: Path,
                                                                    tool: str) -> None:
-    """The smoke test of this module on the installed MkDocs and on ProperDocs."""
-    site = build_ok(mini, tmp_path / "site", tool=tool)
-    redirect = (site / "go" / "reply-to-comments" / "index.html").read_text("utf-8")
-    assert "playbooks/guides/reply-to-comments/" in redirect
-    page = (site / "playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
+    """The smoke test of this module on the installed MkDocs (the mini handbook) and on
+    ProperDocs (this repository's handbook, with its whole configuration)."""
+    project, playbook = (mini, "playbooks/guides/reply-to-comments") if tool == "mkdocs" \
+        else (REPO, "playbooks/crisis-handling/crisis-first-hour")
+    site = build_ok(project, tmp_path / "site", tool=tool)
+    name = playbook.rsplit("/", 1)[1]
+    redirect = (site / "go" / name / "index.html").read_text("utf-8")
+    assert f"{playbook}/" in redirect
+    page = (site / playbook / "index.html").read_text("utf-8")
     assert 'class="md-nav md-nav--secondary"' in page and 'href="#' in page
     # The second edition, built by the engine that runs (build_edition).
-    turkish = (site / "tr/playbooks/guides/reply-to-comments/index.html").read_text("utf-8")
+    turkish = (site / "tr" / playbook / "index.html").read_text("utf-8")
     assert '<html lang="tr"' in turkish and 'hreflang="en"' in turkish
-    assert "playbooks/guides/reply-to-comments/" in (
-        site / "tr/go/reply-to-comments/index.html").read_text("utf-8")
+    assert '<html lang="tr"' in (site / "tr" / "index.html").read_text("utf-8")
+    assert f"{playbook}/" in (site / "tr/go" / name / "index.html").read_text("utf-8")
     (mini / "docs" / "anchors.md").write_text(
         "# Anchors\n\n[No such step](playbooks/guides/reply-to-comments.md#no-such-step)\n")
     broken = mkdocs_build(mini, tmp_path / "broken", tool=tool)
