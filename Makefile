@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve preview build check test mutation lint clean
+.PHONY: serve preview build check test screenshots mutation lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ node_modules/.bin/yaml-language-server:
 # (measured: 5 % of the suite's CPU). __pycache__/ is git-ignored.
 test: $(VENV)/.installed-test node_modules/.bin/yaml-language-server
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto --dist worksteal
+
+# The browser tests that look at each kind of page, saving what they see as
+# test-artifacts/screenshots/*.png (review-*.png: the pages a person reviews first).
+screenshots: $(VENV)/.installed-test
+	HANDBOOK_SCREENSHOTS=1 $(BIN)/python -m pytest -n auto tests/browser/test_accessibility.py \
+		tests/browser/test_reader_under_pressure.py -k "accessibility or phone"
 
 # Mutation run over the safety-critical modules ([tool.mutmut] in pyproject.toml):
 # a fresh ./mutants copy each time, then the mutants no test killed.

@@ -195,10 +195,15 @@ def phone(browser: Any, watch: Watch) -> Iterator[Any]:
         yield context.new_page()
 
 
-def shot(page: Any, name: str) -> Path:
-    """Save a screenshot as test-artifacts/screenshots/<name>.png: the first screen, or
-    the whole page with HANDBOOK_FULL_SCREENSHOTS=1 (about 0.8 s more a page)."""
+def shot(page: Any, name: str) -> Path | None:
+    """With HANDBOOK_SCREENSHOTS=1 (``make screenshots``), save the first screen as
+    test-artifacts/screenshots/<name>.png (the whole page with HANDBOOK_FULL_SCREENSHOTS=1,
+    about 0.8 s more a page) and return its path; otherwise None. A screenshot costs
+    Chromium about as much as a page load, and only a person looking at them needs them."""
+    if not os.environ.get("HANDBOOK_SCREENSHOTS"):
+        return None
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=bool(os.environ.get("HANDBOOK_FULL_SCREENSHOTS")))
+    assert path.stat().st_size > 10_000, f"{name}: an empty screen"
     return path

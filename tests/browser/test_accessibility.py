@@ -1,7 +1,7 @@
 """axe-core finds no serious or critical problems on each kind of page, light and dark.
 
-Each page's first 1366x768 screen is also saved as a screenshot (light, dark; the
-review-*-1366 ones are copies of light ones) under test-artifacts/screenshots/ for a
+With ``make screenshots``, each page's first 1366x768 screen is also saved (light, dark;
+the review-*-1366 ones are copies of light ones) under test-artifacts/screenshots/ for a
 person to look at; test_reader_under_pressure.py's phone walk saves the 375 px one and
 checks that none of them scrolls sideways on a phone.
 """
@@ -69,8 +69,7 @@ def _no_serious_problems(page, name: str, base_url: str) -> None:  # noqa: ANN00
     page.goto(base_url + PAGES[name])
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
     light = shot(page, f"{name}-light")
-    for review in (r for r, kind in REVIEW.items() if kind == name):
-        assert light.stat().st_size > 10_000  # not an empty screen
+    for review in (r for r, kind in REVIEW.items() if kind == name and light):
         shutil.copy(light, light.with_name(f"review-{review}-{DESKTOP['width']}.png"))
     # The navigation is the same on every page: axe reads it on the home page only.
     navigation = name == "home"
