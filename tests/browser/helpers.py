@@ -98,13 +98,13 @@ def contrast(rgb1: str, rgb2: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def card_problems(pdf: Any, book: Any, playbook_id: str) -> list[str]:
-    """What is wrong with a printed crisis card (a ``pypdf.PdfReader``): more than one
+def card_problems(pages: Any, book: Any, playbook_id: str) -> list[str]:
+    """What is wrong with a printed crisis card (its ``pypdf`` pages): more than one
     page, something cut to fit (the last holding statement or the last role missing),
     or the screen-only print hint on paper."""
-    if len(pdf.pages) != 1:
-        return [f"{len(pdf.pages)} pages"]
-    text = " ".join(pdf.pages[0].extract_text().split())
+    if len(pages) != 1:
+        return [f"{len(pages)} pages"]
+    text = " ".join(pages[0].extract_text().split())
     pb = book.resolve(playbook_id).playbook
     problems = []
     if pb.statement_uses:

@@ -34,7 +34,7 @@ def test_every_crisis_card_prints_to_one_page(browser, repo_site: Path,
     for card in cards:
         pdf = tmp_path / f"{card}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF"), card
-        problems += [f"{card}: {p}" for p in card_problems(PdfReader(pdf), book, card)]
+        problems += [f"{card}: {p}" for p in card_problems(PdfReader(pdf).pages, book, card)]
     assert problems == []
     assert _pages(tmp_path / ALL_CARDS) == len(cards)
     assert capsys.readouterr().out.count(".pdf") == len(cards) + 1
