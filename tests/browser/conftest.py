@@ -1,8 +1,9 @@
 """Shared browser fixtures: one site build, local servers, one chromium per session.
 
-Every test gets a fresh browser context in which any request that would leave
-127.0.0.1 is blocked and recorded, and console errors are recorded; the test
-fails at teardown if either list is not empty.
+In every test's browser context or page, any request that would leave 127.0.0.1
+is blocked and recorded, and console errors are recorded; the test fails at
+teardown if either list is not empty. The ``page`` fixture is one page per
+worker, emptied between tests; ``context`` and ``open_context`` make new ones.
 
 Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it) and
 Playwright for Python: without them the tests are skipped locally, and they
@@ -148,9 +149,12 @@ class Watch:
         if message.type == "error":
             self.errors.append(f"{message.text} ({message.location.get('url')})")
 
+    def page_error(self, error: Any) -> None:
+        self.errors.append(f"uncaught: {error}")
+
     def attach(self, page: Any) -> None:
         page.on("console", self.console)
-        page.on("pageerror", lambda error: self.errors.append(f"uncaught: {error}"))
+        page.on("pageerror", self.page_error)
 
     def check(self) -> None:
         errors = [e for e in self.errors
@@ -177,22 +181,86 @@ def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def context(browser: Any, watch: Watch) -> Iterator[Any]:
-    """A fresh desktop context (1280x900)."""
-    with open_context(browser, watch, viewport={"width": 1280, "height": 900}) as context:
+    """A fresh desktop context (1280x900), for a test that changes the context itself."""
+    with open_context(browser, watch, viewport=PAGE_VIEWPORT) as context:
         yield context
 
 
-@pytest.fixture
-def page(context: Any) -> Any:
-    return context.new_page()
+PAGE_VIEWPORT = {"width": 1280, "height": 900}
+
+
+class _Relay(Watch):
+    """Hands the shared page's events to the watch of the test using it (none between
+    tests), and keeps the origins the page has visited, whose storage is emptied."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.watch: Watch | None = None
+        self.origins: set[str] = set()
+
+    def request(self, request: Any) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("http", "https"):
+            self.origins.add(f"{parts.scheme}://{parts.netloc}")
+        if self.watch is not None:
+            self.watch.request(request)
+
+    def console(self, message: Any) -> None:
+        if self.watch is not None:
+            self.watch.console(message)
+
+    def page_error(self, error: Any) -> None:
+        if self.watch is not None:
+            self.watch.page_error(error)
+
+
+@pytest.fixture(scope="session")
+def _shared_page(browser: Any) -> Iterator[tuple[Any, Any, _Relay]]:
+    relay = _Relay()
+    context = browser.new_context(viewport=PAGE_VIEWPORT)
+    context.on("request", relay.request)
+    context.on("page", relay.attach)
+    page = context.new_page()
+    yield context, page, relay
+    context.close()
+
+
+def _empty(context: Any, page: Any, relay: _Relay) -> None:
+    """The shared page as a new one: blank; local storage, IndexedDB and caches of
+    every origin it visited emptied, and session storage of the last (Material keeps
+    only its version banner's state there); no cookies or permissions; the default
+    viewport and media."""
+    from playwright.sync_api import Error
+
+    for other in context.pages:
+        if other is not page:
+            other.close()
+    with contextlib.suppress(Error):  # the page may be between two documents
+        page.evaluate("() => { try { sessionStorage.clear(); } catch (e) {} }")
+    page.goto("about:blank")
+    cdp = context.new_cdp_session(page)
+    for origin in relay.origins:
+        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+    cdp.detach()
+    context.clear_cookies()
+    context.clear_permissions()
+    page.set_viewport_size(PAGE_VIEWPORT)
+    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
 
 
 @pytest.fixture
-def phone(browser: Any, watch: Watch) -> Iterator[Any]:
-    """A page in a fresh 375 px wide phone context."""
-    with open_context(browser, watch, viewport={"width": 375, "height": 740},
-                  device_scale_factor=2, is_mobile=True, has_touch=True) as context:
-        yield context.new_page()
+def page(_shared_page: tuple[Any, Any, _Relay], watch: Watch) -> Iterator[Any]:
+    """A desktop page (1280x900) watched by ``watch``. One page per worker serves every
+    test that asks for one, emptied between tests (``_empty``): a new page costs
+    Chromium a new renderer process, about as much CPU as two page loads."""
+    context, page, relay = _shared_page
+    relay.watch = watch
+    try:
+        yield page
+    finally:
+        relay.watch = None
+        _empty(context, page, relay)
+    watch.check()
 
 
 def shot(page: Any, name: str) -> Path | None:

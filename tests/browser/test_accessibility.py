@@ -13,7 +13,7 @@ import shutil
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import open_context, shot
+from .conftest import shot
 from .helpers import DESKTOP, PAGES, REVIEW
 
 AXE = Axe()
@@ -50,10 +50,9 @@ def _problems(page, rules: list[str] | None = None, *,  # noqa: ANN001 - Playwri
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_no_serious_accessibility_problems(browser, watch, name: str,
-                                           base_url: str) -> None:  # noqa: ANN001
-    with open_context(browser, watch, viewport=DESKTOP) as context:
-        _no_serious_problems(context.new_page(), name, base_url)
+def test_no_serious_accessibility_problems(page, name: str, base_url: str) -> None:  # noqa: ANN001
+    page.set_viewport_size(DESKTOP)
+    _no_serious_problems(page, name, base_url)
 
 
 def _no_serious_problems(page, name: str, base_url: str) -> None:  # noqa: ANN001
@@ -83,10 +82,8 @@ def _no_serious_problems(page, name: str, base_url: str) -> None:  # noqa: ANN00
         f"{scheme}: {problem}" for scheme, found in problems.items() for problem in found)
 
 
-def test_a_dark_system_preference_opens_pages_dark(browser, watch, base_url: str) -> None:  # noqa: ANN001
-    with open_context(browser, watch, viewport={"width": 1280, "height": 900},
-                      color_scheme="dark") as context:
-        page = context.new_page()
-        page.goto(base_url)
-        assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-        assert _problems(page) == []
+def test_a_dark_system_preference_opens_pages_dark(page, base_url: str) -> None:  # noqa: ANN001
+    page.emulate_media(color_scheme="dark")
+    page.goto(base_url)
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert _problems(page) == []
