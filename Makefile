@@ -48,10 +48,11 @@ node_modules/.bin/yaml-language-server:
 # (measured: 5 % of the suite's CPU). __pycache__/ is git-ignored.
 #
 # The suite writes about 500 MB of site builds and copies into temporary folders:
-# where /dev/shm is a RAM disk with room, they go there (measured on a machine with a
-# slow disk: 10 % of the suite's time went to writing them), and pytest keeps only
-# those of failed tests (pyproject.toml).
-TEST_TMPDIR := $(shell df -Pk /dev/shm 2>/dev/null | awk 'NR == 2 && $$4 > 2000000 {print "/dev/shm"}')
+# unless TMPDIR is set, they go to /dev/shm where it is a RAM disk with room (measured
+# on a machine with a slow disk: 10 % of the suite's time went to writing them), and
+# after the run pytest keeps little more than those of failed tests (pyproject.toml).
+TEST_TMPDIR := $(if $(TMPDIR),,$(shell df -Pk /dev/shm 2>/dev/null | \
+	awk 'NR == 2 && $$4 > 2000000 {print "/dev/shm"}'))
 test: $(VENV)/.installed-test node_modules/.bin/yaml-language-server
 	env -u PYTHONDONTWRITEBYTECODE $(if $(TEST_TMPDIR),TMPDIR=$(TEST_TMPDIR)) \
 		$(BIN)/python -m pytest -n auto --dist worksteal

@@ -11,8 +11,10 @@ from conftest import build_ok, mkdocs_build
 
 
 def dirty_build(project: Path, site: Path) -> None:
-    """``mkdocs build --dirty`` in this process, after the first build, as ``mkdocs serve
-    --dirty`` rebuilds in its own process (with what the first build kept)."""
+    """``mkdocs build --dirty`` through MkDocs' command line in this process, after the
+    first build, as ``mkdocs serve --dirty`` rebuilds in its own process: the handbook
+    the first build loaded is reused while its files are unchanged (the plugin itself
+    is made afresh by each command)."""
     result = mkdocs_build(project, site, "--dirty", "--no-strict")
     assert result.returncode == 0, result.stderr
     assert "ERROR" not in result.stderr, result.stderr

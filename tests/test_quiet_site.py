@@ -9,7 +9,6 @@ import json
 import socket
 import struct
 import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -23,31 +22,36 @@ def served(tmp_path: Path):  # noqa: ANN201
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(
         {"config": {"lang": ["en"]}, "docs": [{"location": "", "text": "everything"}]}))
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietSite, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server.server_address[1]
+    server = _Server(("127.0.0.1", 0), functools.partial(QuietSite, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
     server.shutdown()
     server.server_close()
 
 
-def test_a_client_that_hangs_up_mid_reply_prints_nothing(served: int, tmp_path: Path,
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = False  # server_close() waits for every request's thread to end
+
+
+def test_a_client_that_hangs_up_mid_reply_prints_nothing(served: _Server, tmp_path: Path,
                                                          capfd) -> None:  # noqa: ANN001
     (tmp_path / "big.bin").write_bytes(b"x" * 32_000_000)  # more than the socket buffers
     for _ in range(3):
-        client = socket.create_connection(("127.0.0.1", served))
+        client = socket.create_connection(("127.0.0.1", served.server_address[1]))
         client.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
         client.recv(1024)  # the reply has started
         # Reset the connection instead of closing it politely: the server's next write fails.
         client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
         client.close()
-    time.sleep(0.5)  # the handler threads meet the reset
+    served.shutdown()
+    served.server_close()  # the handlers have met the reset and ended
     out, err = capfd.readouterr()
     assert (out, err) == ("", "")
 
 
-def test_the_search_index_is_served_without_documents(served: int, capfd) -> None:  # noqa: ANN001
-    with urllib.request.urlopen(f"http://127.0.0.1:{served}/search/search_index.json") as reply:
+def test_the_search_index_is_served_without_documents(served: _Server,
+                                                      capfd) -> None:  # noqa: ANN001
+    port = served.server_address[1]
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json") as reply:
         assert json.load(reply) == {"config": {"lang": ["en"]}, "docs": []}
     assert capfd.readouterr() == ("", "")  # and no log line for the request

@@ -43,7 +43,7 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
     def handle(self) -> None:
         try:
             super().handle()
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:  # broken pipe, reset or aborted, as each system says it
             pass  # the browser left the page before the reply was sent: nothing to say
 
     def do_GET(self) -> None:
@@ -81,8 +81,8 @@ def card_ids(site: Path) -> list[str]:
 
 
 ALL_CARDS = "crisis-cards.pdf"
-#: Appends the article of each card page (``urls``) to this one, each on a new sheet.
-APPEND_CARDS = """async (urls) => {
+# Appends the article of each card page to this one, each on a new sheet.
+_APPEND_CARDS = """async (urls) => {
   const article = document.querySelector("article.md-content__inner");
   for (const url of urls) {
     const html = await (await fetch(url)).text();
@@ -117,7 +117,7 @@ def print_cards(site: Path, out: Path, browser: Path | None = None) -> list[Path
             written.append(_pdf(page, out / f"{card}.pdf"))
         first, *rest = urls.values()
         page.goto(first)
-        page.evaluate(APPEND_CARDS, rest)
+        page.evaluate(_APPEND_CARDS, rest)
         written.append(_pdf(page, out / ALL_CARDS))
         chromium.close()
     return written

@@ -3,7 +3,8 @@
 In every test's browser context or page, any request that would leave 127.0.0.1
 is blocked and recorded, and console errors are recorded; the test fails at
 teardown if either list is not empty. The ``page`` fixture is one page per
-worker, emptied between tests; ``context`` and ``open_context`` make new ones.
+worker, emptied between tests (``SharedPage``); ``context`` and ``open_context``
+make new ones.
 
 Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it) and
 Playwright for Python: without them the tests are skipped locally, and they
@@ -36,13 +37,25 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         # (and Watch records it), with no per-request round trip to Python. (A route
         # handler would cost one, and turn the browser's cache off.)
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; look at them after a run
+SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; written by make screenshots
 PREFIX = "/handbook/"  # the sub-path the site is also served under
+EMPTY_PAGE = "hb-test-empty-page"  # served by every test server: no script, no icon
 
 
 class _Quiet(QuietSite):
     prefix = "/"
     empty_search = False  # _serve(search=False): every edition's index without documents
+
+    def do_GET(self) -> None:
+        if self.path.endswith(f"/{EMPTY_PAGE}"):
+            body = b'<!doctype html><title>Empty</title><link rel="icon" href="data:,">'
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix):
@@ -191,7 +204,8 @@ PAGE_VIEWPORT = {"width": 1280, "height": 900}
 
 class _Relay(Watch):
     """Hands the shared page's events to the watch of the test using it (none between
-    tests), and keeps the origins the page has visited, whose storage is emptied."""
+    tests), and keeps the origins the page visited in that test, whose storage is
+    emptied."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -200,7 +214,7 @@ class _Relay(Watch):
 
     def request(self, request: Any) -> None:
         parts = urlsplit(request.url)
-        if parts.scheme in ("http", "https"):
+        if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
             self.origins.add(f"{parts.scheme}://{parts.netloc}")
         if self.watch is not None:
             self.watch.request(request)
@@ -214,52 +228,80 @@ class _Relay(Watch):
             self.watch.page_error(error)
 
 
+class SharedPage:
+    """One desktop page per worker, for every test that takes ``page``, with the
+    watch of the test using it (``relay.watch``)."""
+
+    def __init__(self, browser: Any) -> None:
+        self.browser = browser
+        self.relay = _Relay()
+        self.context, self.page = self._open()
+
+    def _open(self) -> tuple[Any, Any]:
+        context = self.browser.new_context(viewport=PAGE_VIEWPORT)
+        context.on("request", self.relay.request)
+        context.on("page", self.relay.attach)
+        return context, context.new_page()
+
+    def leave(self) -> None:
+        """End a test: what its page did until now goes to its watch (a request or error
+        that arrived after its last call included), then the page is emptied; a page
+        that cannot be emptied is replaced."""
+        try:
+            self.page.wait_for_timeout(0)  # delivers the events still on their way
+            self.relay.watch = None
+            for other in self.context.pages:
+                if other is not self.page:
+                    other.close()
+            self._empty()
+        except Exception:  # a crashed or hung page: the next test gets a new one
+            self.relay.watch = None
+            self.context.close()
+            self.relay.origins.clear()
+            self.context, self.page = self._open()
+            raise
+
+    def _empty(self) -> None:
+        """Nothing in local or session storage for any origin the page visited (the
+        handbook's scripts and Material keep all they store there), no cookies or
+        permissions, the mouse in a corner, and the viewport and media a new context
+        has. The page rests on the last origin's EMPTY_PAGE, a short page with no
+        script: the next test's page load needs no new renderer process, as it would
+        coming from about:blank."""
+        # Session storage belongs to the tab and can only be emptied from its origin.
+        for origin in sorted(self.relay.origins):
+            self.page.goto(f"{origin}/{EMPTY_PAGE}")
+            self.page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+        self.relay.origins.clear()
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        self.page.mouse.move(0, 0)
+        self.page.set_viewport_size(PAGE_VIEWPORT)
+        self.page.emulate_media(media="null", color_scheme="light",
+                                reduced_motion="no-preference", forced_colors="none")
+
+    def close(self) -> None:
+        self.context.close()
+
+
 @pytest.fixture(scope="session")
-def _shared_page(browser: Any) -> Iterator[tuple[Any, Any, _Relay]]:
-    relay = _Relay()
-    context = browser.new_context(viewport=PAGE_VIEWPORT)
-    context.on("request", relay.request)
-    context.on("page", relay.attach)
-    page = context.new_page()
-    yield context, page, relay
-    context.close()
-
-
-def _empty(context: Any, page: Any, relay: _Relay) -> None:
-    """The shared page as a new one: blank; local storage, IndexedDB and caches of
-    every origin it visited emptied, and session storage of the last (Material keeps
-    only its version banner's state there); no cookies or permissions; the default
-    viewport and media."""
-    from playwright.sync_api import Error
-
-    for other in context.pages:
-        if other is not page:
-            other.close()
-    with contextlib.suppress(Error):  # the page may be between two documents
-        page.evaluate("() => { try { sessionStorage.clear(); } catch (e) {} }")
-    page.goto("about:blank")
-    cdp = context.new_cdp_session(page)
-    for origin in relay.origins:
-        cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
-    cdp.detach()
-    context.clear_cookies()
-    context.clear_permissions()
-    page.set_viewport_size(PAGE_VIEWPORT)
-    page.emulate_media(media="null", color_scheme="null", reduced_motion="null")
+def shared_page(browser: Any) -> Iterator[SharedPage]:
+    shared = SharedPage(browser)
+    yield shared
+    shared.close()
 
 
 @pytest.fixture
-def page(_shared_page: tuple[Any, Any, _Relay], watch: Watch) -> Iterator[Any]:
+def page(shared_page: SharedPage, watch: Watch) -> Iterator[Any]:
     """A desktop page (1280x900) watched by ``watch``. One page per worker serves every
-    test that asks for one, emptied between tests (``_empty``): a new page costs
-    Chromium a new renderer process, about as much CPU as two page loads."""
-    context, page, relay = _shared_page
-    relay.watch = watch
+    test that asks for one, emptied between tests (``SharedPage.leave``): a new page
+    costs Chromium a new renderer process, about as much CPU as two page loads. A test
+    that needs a cold cache or a context of its own takes ``context``."""
+    shared_page.relay.watch = watch
     try:
-        yield page
+        yield shared_page.page
     finally:
-        relay.watch = None
-        _empty(context, page, relay)
+        shared_page.leave()
     watch.check()
 
 
