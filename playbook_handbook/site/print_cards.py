@@ -50,14 +50,18 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
         file = Path(self.translate_path(self.path))
         if self.empty_search and file.name == "search_index.json" and file.is_file():
             config = json.loads(file.read_text(encoding="utf-8"))["config"]
-            body = json.dumps({"config": config, "docs": []}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(json.dumps({"config": config, "docs": []}).encode(),
+                           "application/json")
             return
         super().do_GET()
+
+    def send_body(self, body: bytes, content_type: str) -> None:
+        """Answer the request with ``body`` (200 OK)."""
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @contextlib.contextmanager

@@ -48,12 +48,8 @@ class _Quiet(QuietSite):
 
     def do_GET(self) -> None:
         if self.path.endswith(f"/{EMPTY_PAGE}"):
-            body = b'<!doctype html><title>Empty</title><link rel="icon" href="data:,">'
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.send_body(b'<!doctype html><title>Empty</title><link rel="icon" href="data:,">',
+                           "text/html")
             return
         super().do_GET()
 
