@@ -243,10 +243,10 @@ def _new_translation(book: Handbook, args: argparse.Namespace) -> int:
         print(neutralise(f"handbook new: '{args.language}' is not a language code like tr "
                          "(English is the source language)"), file=sys.stderr)
         return 2
-    # The interface words of each edition the site can build (render/locales/<language>/);
-    # read as folders, so that `handbook new` does not import the renderer.
-    locales = Path(__file__).resolve().parent.parent / "render" / "locales"
-    built = sorted(p.name for p in locales.iterdir() if p.is_dir())
+    from playbook_handbook.render.locale import LOCALES
+
+    # Each edition the site can build has its interface words in LOCALES/<language>/.
+    built = sorted(p.name for p in LOCALES.iterdir() if p.is_dir())
     if args.language not in built:
         print(neutralise(
             f"handbook new: the site has no '{args.language}' edition to show this "

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -41,10 +42,10 @@ def is_text(info: FieldInfo) -> bool:
 
 
 @functools.cache
-def text_fields(model: type[BaseModel]) -> dict[str, bool]:
+def text_fields(model: type[BaseModel]) -> Mapping[str, bool]:
     """Each field of ``model`` and whether it holds text (worked out once a class: a
-    handbook's translations ask it for every field of every item)."""
-    return {name: is_text(info) for name, info in model.model_fields.items()}
+    handbook's translations ask it for every field of every item); read-only."""
+    return MappingProxyType({name: is_text(info) for name, info in model.model_fields.items()})
 
 
 def _carries_text(annotation: Any) -> bool:

@@ -32,11 +32,9 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 @functools.lru_cache(maxsize=4)
 def page_texts(root: Path) -> dict[str, str]:
     """Every hand-written page under ``root``: ``docs/**/*.md`` and the contributor
-    guide with its translations, by path from the root; read once per diff run and
-    side (:func:`read_afresh` forgets them; callers do not change the mapping).
-    A link is read only when it
-    leads to a ``.md`` file inside the repository and outside ``.git`` (its text
-    would reach a pull-request comment; in CI ``.git/config`` holds a token)."""
+    guide with its translations, by path from the root, as :func:`read_page` reads
+    them; read once per diff run and side (:func:`read_afresh` forgets them; callers
+    do not change the mapping)."""
     files = sorted((root / "docs").rglob("*.md")) if (root / "docs").is_dir() else []
     files += sorted(file for file in root.glob("*.md")
                     if file.name in ROOT_PAGES or translation_language(file)
@@ -148,7 +146,7 @@ def _blocks_changed(old: str, new: str) -> list[FieldChange]:
         for index in range(max(len(olds), len(news))):
             was = olds[index] if index < len(olds) else None
             now = news[index] if index < len(news) else None
-            label = f"Under '{(now or was)[0]}'" if (now or was) else ""
+            label = f"Under '{(now or was)[0]}'"  # type: ignore[index]  # one of them is there
             if was is None and now is not None:
                 fields.append(FieldChange((j1 + index,), label, "added", after=now[1]))
             elif now is None and was is not None:
