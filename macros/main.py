@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 
 from playbook_handbook.site import page_macros
+from playbook_handbook.site.macro_indent import FILTER, placed
 
 
 def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
@@ -36,6 +37,11 @@ def define_env(env) -> None:  # noqa: ANN001 - mkdocs-macros' env object
         env.macro(call, function.__name__)
         return call
 
+    def placed_block(output, width: int) -> str:  # noqa: ANN001 - a macro's result
+        """An indented section macro's output, its HTML placed after Markdown."""
+        return placed(str(output), plugin().fragments.hold, width)
+
+    env.filter(placed_block, FILTER)
     macro(page_macros.playbook_link)
     macro(page_macros.path_link)
     macro(page_macros.playbook_list)

@@ -220,6 +220,10 @@ SECTIONS_PAGE = """\
 {% endraw %}
 
 After the blocks.
+
+!!! warning "Hostile steps"
+
+    {{ playbook_section("markup-escapes", "steps") }}
 """
 
 
@@ -235,7 +239,15 @@ def test_section_macros_on_an_indented_line_stay_inside_their_block(
     assert 'id="we-are-looking-into-it"' in item and "We are aware of reports" in item
     assert 'id="read-the-whole-thread-first"' in tab and "Check earlier replies" in tab
     assert "{{ severity_scale() }}" in tab  # the example in {% raw %}, as written
-    assert "indent(" not in page
+    # Placed as HTML after Markdown: nothing of it read as Markdown, no filter or
+    # placeholder left, no empty paragraphs around it.
+    assert "placed_block" not in page and "hbfragment" not in page and "<p></p>" not in page
+    # YAML text embedded in a block stays text, as on the playbook's own page.
+    hostile_steps = page[page.index('class="admonition warning"'):]
+    assert "Attribute lists: a paragraph" in hostile_steps
+    assert not re.search(r'<[^>]*(?:id="(?:search|content)"|\shidden\b)', hostile_steps)
+    for forged in ("<form", "<input", "<b>", "TOPSECRET", "<h1"):
+        assert forged not in hostile_steps, forged
 
 
 def test_a_heading_id_written_with_a_hash_in_braces_is_markdown_not_a_comment(
@@ -457,6 +469,26 @@ def test_broken_internal_link_fails_the_strict_build(tmp_path: Path) -> None:
             "is not found among documentation files.") in result.stderr
     assert ("WARNING -  Doc file 'onboarding.md' contains a link 'index.md#nope', but the doc "
             "'index.md' does not contain an anchor '#nope'.") in result.stderr
+
+
+@pytest.mark.parametrize(("name", "target"), [
+    ("CONTRIBUTING.tr.md", ".git/config"), ("CONTRIBUTING.md", "../outside.md")])
+def test_a_contributor_guide_that_links_out_of_the_repository_fails_the_build(
+        tmp_path: Path, name: str, target: str) -> None:
+    """The guide at the root is a page too: a link there publishes nothing either."""
+    project = shutil.copytree(MINI, tmp_path / "guide")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text("[http]\n  extraheader = basic TOKEN-123\n")
+    (project / "CONTRIBUTING.md").write_text("# Contribute\n\nOpen a pull request.\n")
+    (tmp_path / "outside.md").write_text("TOKEN-123 from elsewhere on the machine\n")
+    (project / name).unlink(missing_ok=True)
+    (project / name).symlink_to(target)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert (f"{name}:1:1: error: this is a link to a file outside the repository or in "
+            "git's own folder, which the site would publish; put the guide's own text here "
+            "instead (symlink)") in result.stderr
+    assert "Traceback" not in result.stderr and "TOKEN-123" not in result.stderr
 
 
 def test_a_docs_file_that_links_out_of_the_repository_fails_the_build(tmp_path: Path) -> None:

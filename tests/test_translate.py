@@ -367,3 +367,14 @@ def test_a_page_translation_may_not_choose_its_template(mini: Path) -> None:
         "English page's layout; delete this line (translation-field)" \
         in result.stdout.splitlines()
     no_traceback(result)
+
+
+def test_a_page_that_is_a_device_or_a_pipe_is_not_read(tmp_path: Path) -> None:
+    """A docs page linked to /dev/zero or made a pipe would never end; it reads as none."""
+    import os
+
+    from playbook_handbook.translate.pages import read
+
+    (tmp_path / "zero.md").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.md")
+    assert read(tmp_path / "zero.md") is None and read(tmp_path / "pipe.md") is None

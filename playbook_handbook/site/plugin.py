@@ -63,7 +63,7 @@ from playbook_handbook.site import (
 from playbook_handbook.site.docs_links import refuse_links_out
 from playbook_handbook.site.editions import CURRENT, LANGUAGE_NAMES, Editions, translate_nav
 from playbook_handbook.site.fragments import Fragments
-from playbook_handbook.site.macro_indent import indent_section_macros
+from playbook_handbook.site.macro_indent import place_indented_section_macros
 from playbook_handbook.site.page_titles import escape_title
 from playbook_handbook.translate.overlay import (
     SOURCE_LANGUAGE,
@@ -445,7 +445,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                          files: Files) -> str:
         if isinstance(page.file, GeneratedPage):  # no macros: YAML text is data
             return markdown
-        return indent_section_macros(markdown)
+        return place_indented_section_macros(markdown)
 
     @event_priority(100)  # first: other plugins see the playbook's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -76,7 +76,11 @@ def state(english: str, translation: str | None) -> TranslationState:
 
 
 def read(path: Path) -> str | None:
+    """The text of the page file ``path``; None if it is not a readable file (a link to
+    a device or a pipe would never end)."""
     try:
+        if not path.is_file():
+            return None
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
