@@ -888,8 +888,9 @@ def test_a_page_cannot_reorder_how_a_diff_line_displays(repo: Path, capsys) -> N
     """Bidirectional overrides and isolates (as in "Trojan Source") are dropped from the output;
     right-to-left text itself stays."""
     edit(repo, "docs/first-hour.md", "decides how the story is told",
-         "decides how the \u202eflesti si yrots\u202c story \u2067is\u2069 told مرحبا")
+         "decides how the \u202eflesti si yrots\u202c story \u2067is\u2069 told \u200f,"
+         "\u200e,\u061c مرحبا")
     for fmt in ("text", "markdown"):
         out = diff(repo, capsys, "--base", "HEAD", "--format", fmt)[1]
-        assert not re.search("[\u202a-\u202e\u2066-\u2069]", out), fmt
+        assert not re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", out), fmt
         assert "مرحبا" in out

@@ -52,9 +52,10 @@ FOLD_PAGES = 10
 
 #: How a change is named at the head of its lines.
 _VERB = {"added": "Added", "removed": "Removed", "renamed": "Renamed", "changed": "Changed"}
-#: Control characters, line separators, and the bidirectional embeddings, overrides
-#: and isolates that make a line display in another order than it reads.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+")
+#: Control characters, line separators, and the bidirectional marks, embeddings,
+#: overrides and isolates that make a line display in another order than it reads.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+                      r"\u2066-\u2069]+")
 
 
 def write(report: Report, fmt: str) -> str:
