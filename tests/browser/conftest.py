@@ -33,9 +33,10 @@ from playbook_handbook.site.print_cards import QuietSite
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        # No host but this one resolves: a request for another host fails in the browser
-        # (and Watch records it), with no per-request round trip to Python. (A route
-        # handler would cost one, and turn the browser's cache off.)
+        # No host but this one resolves: a request for another host fails in the browser,
+        # and Watch records it from the failure event, with no per-request round trip to
+        # Python. (A route handler would cost one, and turn the browser's cache off; a
+        # listener for every request costs Python and Playwright's driver a message each.)
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; written by make screenshots
 PREFIX = "/handbook/"  # the sub-path the site is also served under
@@ -149,6 +150,7 @@ class Watch:
         self.allowed_errors: list[str] = []  # regexes a test expects, e.g. a 404 it asked for
 
     def request(self, request: Any) -> None:
+        """A failed request (every one for another host fails: ``ARGS``)."""
         url = request.url
         if url.startswith(("http:", "https:", "ws:", "wss:")) and \
                 urlsplit(url).hostname != "127.0.0.1":
@@ -181,7 +183,7 @@ def watch() -> Watch:
 def open_context(browser: Any, watch: Watch, **options: Any) -> Iterator[Any]:
     """A new browser context watched by ``watch``; checked when it closes."""
     context = browser.new_context(**options)
-    context.on("request", watch.request)
+    context.on("requestfailed", watch.request)
     context.on("page", watch.attach)
     yield context
     context.close()
@@ -208,10 +210,16 @@ class _Relay(Watch):
         self.watch: Watch | None = None
         self.origins: set[str] = set()
 
-    def request(self, request: Any) -> None:
-        parts = urlsplit(request.url)
+    def attach(self, page: Any) -> None:
+        super().attach(page)
+        page.on("framenavigated", self.navigated)
+
+    def navigated(self, frame: Any) -> None:
+        parts = urlsplit(frame.url)
         if parts.scheme in ("http", "https") and parts.hostname == "127.0.0.1":
             self.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+    def request(self, request: Any) -> None:
         if self.watch is not None:
             self.watch.request(request)
 
@@ -235,7 +243,7 @@ class SharedPage:
 
     def _open(self) -> tuple[Any, Any]:
         context = self.browser.new_context(viewport=PAGE_VIEWPORT)
-        context.on("request", self.relay.request)
+        context.on("requestfailed", self.relay.request)
         context.on("page", self.relay.attach)
         return context, context.new_page()
 
