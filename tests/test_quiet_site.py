@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import socket
 import struct
 import threading
@@ -55,3 +56,16 @@ def test_the_search_index_is_served_without_documents(served: _Server,
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json") as reply:
         assert json.load(reply) == {"config": {"lang": ["en"]}, "docs": []}
     assert capfd.readouterr() == ("", "")  # and no log line for the request
+
+
+def test_a_rebuilt_search_index_is_served_as_it_is_now(served: _Server, tmp_path: Path) -> None:
+    """The index without documents is kept per version of the file, not for good."""
+    url = f"http://127.0.0.1:{served.server_address[1]}/search/search_index.json"
+    with urllib.request.urlopen(url) as reply:
+        assert json.load(reply)["config"] == {"lang": ["en"]}
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text(json.dumps({"config": {"lang": ["en", "tr"]}, "docs": []}))
+    before = index.stat().st_mtime_ns
+    os.utime(index, ns=(before + 1_000_000, before + 1_000_000))  # a later build
+    with urllib.request.urlopen(url) as reply:
+        assert json.load(reply)["config"] == {"lang": ["en", "tr"]}

@@ -49,9 +49,7 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         file = Path(self.translate_path(self.path))
         if self.empty_search and file.name == "search_index.json" and file.is_file():
-            config = json.loads(file.read_text(encoding="utf-8"))["config"]
-            self.send_body(json.dumps({"config": config, "docs": []}).encode(),
-                           "application/json")
+            self.send_body(_empty_index(file, file.stat().st_mtime_ns), "application/json")
             return
         super().do_GET()
 
@@ -62,6 +60,14 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+@functools.lru_cache(maxsize=16)
+def _empty_index(file: Path, mtime_ns: int) -> bytes:
+    """The search index ``file`` without its documents. Read once per version of the
+    file (``mtime_ns``), not on every page load: a handbook's index is a megabyte or two."""
+    config = json.loads(file.read_text(encoding="utf-8"))["config"]
+    return json.dumps({"config": config, "docs": []}).encode()
 
 
 @contextlib.contextmanager
