@@ -163,8 +163,10 @@ def _offline_copy_works(page, site: Path) -> None:  # noqa: ANN001
     outside: list[str] = []
     page.on("request", lambda r: r.url.startswith("file://") or outside.append(r.url))
     page.goto((site / "index.html").as_uri())
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("holding statement", delay=20)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("holding statement")  # one input event and one keyup: one search (helpers.search)
+    box.press("End")
     page.wait_for_function(
         "() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link",
