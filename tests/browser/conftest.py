@@ -1,10 +1,10 @@
 """Shared browser fixtures: one site build, local servers, one chromium per session.
 
 In every test's browser context or page, any request that would leave 127.0.0.1
-is blocked and recorded, and console errors are recorded; the test fails at
-teardown if either list is not empty. The ``page`` fixture is one page per
-worker, emptied between tests (``SharedPage``); ``context`` and ``open_context``
-make new ones.
+is refused by the browser and recorded (``ARGS``), and console errors are
+recorded; the test fails at teardown if either list is not empty. The ``page``
+fixture is one page per worker, emptied between tests (``SharedPage``);
+``context`` and ``open_context`` make new ones.
 
 Needs Debian's chromium at /usr/bin/chromium (``.ci/run`` installs it) and
 Playwright for Python: without them the tests are skipped locally, and they
@@ -33,11 +33,13 @@ from playbook_handbook.site.print_cards import QuietSite
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        # No host but this one resolves: a request for another host fails in the browser,
-        # and Watch records it from the failure event, with no per-request round trip to
-        # Python. (A route handler would cost one, and turn the browser's cache off; a
-        # listener for every request costs Python and Playwright's driver a message each.)
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+        # No host but this one resolves, and no proxy (one at 127.0.0.1, named in
+        # http_proxy, would reach any host): a request for another host fails in the
+        # browser, and Watch records it from the failure event, with no per-request round
+        # trip to Python. (A route handler would cost one, and turn the browser's cache
+        # off; a listener for every request costs Python and Playwright's driver a
+        # message each.)
+        "--no-proxy-server", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 SHOTS = REPO / "test-artifacts" / "screenshots"  # git-ignored; written by make screenshots
 PREFIX = "/handbook/"  # the sub-path the site is also served under
 EMPTY_PAGE = "hb-test-empty-page"  # served by every test server: no script, no icon
@@ -213,6 +215,8 @@ class _Relay(Watch):
     def attach(self, page: Any) -> None:
         super().attach(page)
         page.on("framenavigated", self.navigated)
+        for frame in page.frames:  # a new tab is announced after its first navigation
+            self.navigated(frame)
 
     def navigated(self, frame: Any) -> None:
         parts = urlsplit(frame.url)
@@ -253,11 +257,13 @@ class SharedPage:
         that cannot be emptied is replaced."""
         try:
             self.page.wait_for_timeout(0)  # delivers the events still on their way
-            self.relay.watch = None
             for other in self.context.pages:
                 if other is not self.page:
                     other.close()
+            # Still the test's watch: a request the test left in flight fails (and is
+            # reported) when emptying navigates away. Emptying itself stays on 127.0.0.1.
             self._empty()
+            self.relay.watch = None
         except Exception:  # a crashed or hung page: the next test gets a new one
             self.relay.watch = None
             self.context.close()
