@@ -49,7 +49,9 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         file = Path(self.translate_path(self.path))
         if self.empty_search and file.name == "search_index.json" and file.is_file():
-            self.send_body(_empty_index(file, file.stat().st_mtime_ns), "application/json")
+            stat = file.stat()
+            self.send_body(_empty_index(file, (stat.st_mtime_ns, stat.st_size, stat.st_ino)),
+                           "application/json")
             return
         super().do_GET()
 
@@ -63,9 +65,10 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
 
 
 @functools.lru_cache(maxsize=16)
-def _empty_index(file: Path, mtime_ns: int) -> bytes:
+def _empty_index(file: Path, version: tuple[int, int, int]) -> bytes:
     """The search index ``file`` without its documents. Read once per version of the
-    file (``mtime_ns``), not on every page load: a handbook's index is a megabyte or two."""
+    file (its modification time, size and inode), not on every page load: a handbook's
+    index is a megabyte or two."""
     config = json.loads(file.read_text(encoding="utf-8"))["config"]
     return json.dumps({"config": config, "docs": []}).encode()
 
