@@ -358,7 +358,7 @@ def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> N
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
-@pytest.mark.parametrize(("call", "message"), [
+MACRO_MISTAKES = [
     ('playbook_link("severity-triag")',
      "unknown playbook id 'severity-triag'; did you mean 'severity-triage'?"),
     ('playbook_section("reply-to-comments", "signals")',
@@ -372,16 +372,32 @@ def test_invalid_playbook_fails_the_build_with_its_position(tmp_path: Path) -> N
      "playbook_list(): filters must be text in quotes, not list ['guide']"),
     ('playbook_section("severity-triage")', "playbook_section() was called with the wrong "
      "arguments (missing a required argument: 'section'); see CONTRIBUTING for how to call it"),
-])
-def test_macro_mistake_fails_the_build_at_its_line(tmp_path: Path, call: str,
-                                                   message: str) -> None:
-    project = shutil.copytree(MINI, tmp_path / "macro")
-    page = project / "docs" / "onboarding.md"
-    page.write_text(f"# Onboarding\n\nRead {{{{ {call} }}}} first.\n")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 1
-    assert f"docs/onboarding.md:3:9: error: {message} (macro)" in result.stderr
+]
+
+
+@pytest.fixture(scope="module")
+def macro_mistakes_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str]:
+    """One build of the mini handbook with each macro mistake on a page of its own
+    (onboarding-<n>.md, line 3): its exit code and log."""
+    tmp = tmp_path_factory.mktemp("macro")
+    project = shutil.copytree(MINI, tmp / "macro")
+    for number, (call, _message) in enumerate(MACRO_MISTAKES):
+        (project / "docs" / f"onboarding-{number}.md").write_text(
+            f"# Onboarding\n\nRead {{{{ {call} }}}} first.\n")
+    result = mkdocs_build(project, tmp / "site")
     no_traceback(result)
+    return result.returncode, result.stderr
+
+
+@pytest.mark.parametrize("number", range(len(MACRO_MISTAKES)),
+                         ids=[call for call, _message in MACRO_MISTAKES])
+def test_macro_mistake_fails_the_build_at_its_line(macro_mistakes_build: tuple[int, str],
+                                                   number: int) -> None:
+    """Every mistake of one build is reported, each at its own page and line."""
+    code, log = macro_mistakes_build
+    assert code == 1
+    message = MACRO_MISTAKES[number][1]
+    assert f"docs/onboarding-{number}.md:3:9: error: {message} (macro)" in log
 
 
 def test_hand_written_page_at_a_generated_address_is_refused(tmp_path: Path) -> None:
