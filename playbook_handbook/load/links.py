@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+#: What a page file that leads out of the repository is told (then what to do instead).
+LINKS_OUT = ("this is a link to a file outside the repository or in git's own folder, "
+             "which the site would publish")
+
 
 def inside_repository(file: Path, root: Path) -> bool:
     """``file``, its links followed, is under ``root`` and outside ``root/.git``."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from playbook_handbook.load.links import inside_repository
+from playbook_handbook.load.links import LINKS_OUT, inside_repository
 from playbook_handbook.problems import Problem
 from playbook_handbook.sitemap import CONTRIBUTING_PAGE
 from playbook_handbook.translate.overlay import SOURCE_LANGUAGE, TranslationState
@@ -101,9 +101,8 @@ def page(root: Path, repo_url: str | None, edit_uri: str | None,
     source = source_file(root, language)
     for file in {root / FILE_NAME, source}:
         if not inside_repository(file, root):
-            problem = Problem(file.name, 1, 1, "this is a link to a file outside the repository "
-                              "or in git's own folder, which the site would publish; put the "
-                              "guide's own text here instead", "symlink")
+            problem = Problem(file.name, 1, 1,
+                              f"{LINKS_OUT}; put the guide's own text here instead", "symlink")
             raise PluginError(problem.format_text())
     text = body(source.read_text(encoding="utf-8"))
     return "---\nrender_macros: false\n---\n\n" + site_markdown(text, root, repo_url, edit_uri)

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from playbook_handbook.load.links import inside_repository
+from playbook_handbook.load.links import LINKS_OUT, inside_repository
 from playbook_handbook.problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -35,8 +35,7 @@ def refuse_links_out(files: Files, config: MkDocsConfig) -> None:
         if not inside_repository(Path(file.abs_src_path), root):
             found.append(Problem(
                 f"{Path(docs).name}/{file.src_uri}", 1, 1,
-                "this is a link to a file outside the repository or in git's own folder, "
-                "which the site would publish; copy the file into docs/ instead", "symlink"))
+                f"{LINKS_OUT}; copy the file into docs/ instead", "symlink"))
     if found:
         for problem in found:
             log.error(problem.format_text())
