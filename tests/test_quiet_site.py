@@ -69,3 +69,15 @@ def test_a_rebuilt_search_index_is_served_as_it_is_now(served: _Server, tmp_path
     os.utime(index, ns=(before + 1_000_000, before + 1_000_000))  # a later build
     with urllib.request.urlopen(url) as reply:
         assert json.load(reply)["config"] == {"lang": ["en", "tr"]}
+
+
+@pytest.mark.parametrize("text", ["{not json", '["a list"]', '{"docs": []}', "\xff"])
+def test_a_search_index_that_is_not_one_is_served_as_it_is(served: _Server, tmp_path: Path,
+                                                           capfd, text: str) -> None:  # noqa: ANN001
+    (tmp_path / "search" / "search_index.json").write_text(text, encoding="latin-1")
+    port = served.server_address[1]
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/search_index.json") as reply:
+        assert reply.read() == text.encode("latin-1")
+    served.shutdown()
+    served.server_close()  # the request's thread has ended
+    assert capfd.readouterr() == ("", "")  # no traceback

@@ -50,9 +50,13 @@ class QuietSite(http.server.SimpleHTTPRequestHandler):
         file = Path(self.translate_path(self.path))
         if self.empty_search and file.name == "search_index.json" and file.is_file():
             stat = file.stat()
-            self.send_body(_empty_index(file, (stat.st_mtime_ns, stat.st_size, stat.st_ino)),
-                           "application/json")
-            return
+            try:
+                body = _empty_index(file, (stat.st_mtime_ns, stat.st_size, stat.st_ino))
+            except (ValueError, LookupError, TypeError):  # not an index: served as it is
+                pass
+            else:
+                self.send_body(body, "application/json")
+                return
         super().do_GET()
 
     def send_body(self, body: bytes, content_type: str) -> None:
