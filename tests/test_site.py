@@ -224,6 +224,8 @@ After the blocks.
 !!! warning "Hostile steps"
 
     {{ playbook_section("markup-escapes", "steps") }}
+
+    {{ playbook_section("markup-escapes", "templates") }}
 """
 
 
@@ -246,8 +248,12 @@ def test_section_macros_on_an_indented_line_stay_inside_their_block(
     hostile_steps = page[page.index('class="admonition warning"'):]
     assert "Attribute lists: a paragraph" in hostile_steps
     assert not re.search(r'<[^>]*(?:id="(?:search|content)"|\shidden\b)', hostile_steps)
-    for forged in ("<form", "<input", "<b>", "TOPSECRET", "<h1"):
+    for forged in ("<form", "<input", "<b>", "TOPSECRET", "<h1", 'id="__forged"',
+                   'id="hashtag"'):
         assert forged not in hostile_steps, forged
+    # A template's lines starting with # stay in its code block, as text.
+    assert re.search(r"<code>[^<]*# forged \{#__forged \.md-sidebar hidden\}\n#hashtag",
+                     hostile_steps), hostile_steps
 
 
 def test_a_heading_id_written_with_a_hash_in_braces_is_markdown_not_a_comment(

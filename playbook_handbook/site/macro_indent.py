@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 
 SECTION_MACROS = ("playbook_section", "severity_scale", "holding_statement")
 #: The Jinja filter an indented section-macro call gets.
@@ -49,17 +50,40 @@ def _placed(match: re.Match[str]) -> str:
 def placed(output: str, hold: Callable[[str], str], width: int) -> str:
     """A section macro's ``output`` for a line indented by ``width``: each heading line
     as it is, each run of HTML between them replaced by ``hold(html)`` (a placeholder),
-    one per paragraph, every line after the first indented."""
+    one per paragraph, every line after the first indented. A line is a heading only
+    between HTML elements: inside one (a code block, a statement) a line starting with
+    ``#`` is YAML text and stays HTML."""
     parts: list[str] = []
     html: list[str] = []
+    depth = _Depth()
     for line in output.split("\n"):
-        if line.startswith("#"):
+        if line.startswith("#") and depth.open == 0:
             if html:
                 parts.append(hold("\n".join(html)))
                 html.clear()
             parts.append(line)
         elif line.strip() or html:
             html.append(line)
+            depth.feed(line + "\n")
     if html:
         parts.append(hold("\n".join(html)))
     return ("\n\n" + " " * width).join(parts)
+
+
+class _Depth(HTMLParser):
+    """How many elements of the HTML fed so far are open (void elements never are)."""
+
+    _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                       "meta", "source", "track", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # noqa: ARG002
+        if tag not in self._VOID:
+            self.open += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self._VOID:
+            self.open = max(0, self.open - 1)
