@@ -110,7 +110,8 @@ class PageState:
             title if isinstance(title, Markup) else plain(title))
         bare = html.unescape(_TAG.sub("", inner))
         if id is None:
-            id = base = self.settings.toc.slugify(bare, "-")
+            # Never a theme id: Material's own start with "__" (__config holds its settings).
+            id = base = self.settings.toc.slugify(bare, "-").lstrip("_") or "section"
             n = 1
             while id in self.ids or id in self.anchors.reserved:  # a later section's id
                 id, n = f"{base}_{n}", n + 1

@@ -16,10 +16,12 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 
 
 def slugify(text: str) -> str:
-    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
+    """A URL fragment from any text: Turkish, accented and right-to-left text included.
+    Never one of the theme's ids, which start with an underscore (``__config``, whose
+    element Material reads its settings from, ``__search``, ``__drawer``)."""
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return "-".join(re.findall(r"\w+", text))[:60].strip("-")
+    return "-".join(re.findall(r"\w+", text))[:60].lstrip("_").strip("-")
 
 
 def quote_url(value: str) -> str:
