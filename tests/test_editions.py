@@ -8,11 +8,13 @@ search indexes and the redirects both editions got.
 from __future__ import annotations
 
 import json
+import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO
+from conftest import MINI, REPO, build_ok
 
 from playbook_handbook.site.editions import Editions, translate_nav
 from playbook_handbook.site.search_folding import fold, folded_words
@@ -139,6 +141,29 @@ def test_a_missing_translation_shows_the_english_text_with_a_notice(mini_site: P
     assert resolve(mini_site, "tr/tags/index.html", notice.group(2)) == (
         mini_site / "tags/index.html").resolve()
     assert "handbook-translation-notice" not in read(mini_site, "tags/index.html")
+
+
+def test_a_page_translation_that_is_a_pipe_shows_the_english(mini: Path, tmp_path: Path) -> None:
+    """A pipe (or a link to one) in the place of a page translation would never end the
+    build: it reads as no translation, and the Turkish edition shows the English."""
+    translation = mini / "docs" / "first-hour.tr.md"
+    translation.unlink()
+    os.mkfifo(translation)
+
+    def unblock() -> None:  # a build that opened the pipe fails instead of hanging
+        with open(os.open(translation, os.O_WRONLY), "w"):
+            pass
+
+    guard = threading.Timer(20, unblock)
+    guard.daemon = True
+    guard.start()
+    try:
+        site = build_ok(mini, tmp_path / "site")
+    finally:
+        guard.cancel()
+    turkish = read(site, "tr/first-hour/index.html")
+    assert 'data-translation-state="missing"' in turkish
+    assert "decides how the story is told" in turkish
 
 
 def test_no_edition_has_a_page_for_a_translation_file(mini_site: Path) -> None:

@@ -40,10 +40,11 @@ def use_translations(files: Files, language: str,
             continue
         translated = translations.get(translation_uri(file.src_uri, language))
         english = read(Path(file.abs_src_path)) or ""
-        if translated is None or translated.abs_src_path is None:
-            states[file.src_uri] = state(english, None)
+        text = None if translated is None or translated.abs_src_path is None else \
+            read(Path(translated.abs_src_path))
+        states[file.src_uri] = state(english, text)
+        if text is None:  # none, or not a readable file (a pipe would never end): English
             continue
-        states[file.src_uri] = state(english, read(Path(translated.abs_src_path)))
         file.abs_src_path = translated.abs_src_path
         file.edit_uri = translated.edit_uri
     return states
