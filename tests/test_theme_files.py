@@ -1,0 +1,50 @@
+"""The harness's remembered theme listing (theme_files.py) gives MkDocs' own files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import MINI, REPO
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files, get_files
+from theme_files import ORIGINAL, add_files_from_theme
+
+
+def _theme_files(config_file: Path, add) -> list[tuple[str, str]]:  # noqa: ANN001
+    config = load_config(str(config_file))
+    files = get_files(config)
+    add(files, config.theme.get_env(), config)
+    return [(file.src_uri, file.abs_src_path) for file in files]
+
+
+@pytest.mark.parametrize("project", [REPO, MINI], ids=["repository", "mini"])
+def test_same_files_in_the_same_order_as_mkdocs(project: Path) -> None:
+    expected = _theme_files(project / "mkdocs.yml", ORIGINAL)
+    assert len(expected) > 40
+    assert _theme_files(project / "mkdocs.yml", add_files_from_theme) == expected
+    assert _theme_files(project / "mkdocs.yml", add_files_from_theme) == expected  # remembered
+
+
+def test_overrides_and_docs_files_still_win_and_are_listed_afresh(mini: Path) -> None:
+    project, config = mini, mini / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n", 1))
+    (project / "overrides").mkdir()
+    _theme_files(config, add_files_from_theme)  # the installed folders are remembered
+    # An override of one of Material's assets, a new asset, and a docs file that a theme
+    # file of the same path must not replace.
+    for name in ("assets/images/favicon.png", "assets/new.css"):
+        (project / "overrides" / name).parent.mkdir(parents=True, exist_ok=True)
+        (project / "overrides" / name).write_bytes(b"x")
+    (project / "docs" / "assets" / "javascripts").mkdir(parents=True, exist_ok=True)
+    bundle = next(uri for uri, _ in _theme_files(config, ORIGINAL)
+                  if uri.startswith("assets/javascripts/bundle."))
+    (project / "docs" / bundle).write_text("// the project's own", encoding="utf-8")
+    expected = _theme_files(config, ORIGINAL)
+    got = dict(_theme_files(config, add_files_from_theme))
+    assert list(got.items()) == expected
+    assert got["assets/images/favicon.png"] == str(project / "overrides/assets/images/favicon.png")
+    assert got["assets/new.css"] == str(project / "overrides/assets/new.css")
+    assert got[bundle] == str(project / "docs" / bundle)
+    assert Files.add_files_from_theme is add_files_from_theme  # the suite's builds use it
