@@ -120,6 +120,22 @@ def copy_tree(src: Path, dest: Path) -> Path:
     return dest
 
 
+def checkout_copy(dest: Path, *, leave_out: tuple[str, ...] = ()) -> Path:
+    """A copy of what a checkout of this repository holds: the working tree's files that
+    git tracks or would add (nothing git ignores: no .venv/, node_modules/, site/),
+    without the top-level folders in ``leave_out``."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
+                             "--exclude-standard"], cwd=REPO, capture_output=True,
+                            check=True).stdout.decode("utf-8").split("\0")
+    for name in listed:
+        source = REPO / name
+        if not name or name.split("/", 1)[0] in leave_out or not source.is_file():
+            continue  # a file deleted in the working tree is not in a checkout either
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, dest / name)
+    return dest
+
+
 def build_ok(project: Path, site: Path, tool: str = "mkdocs", **env: str) -> Path:
     """Build ``project`` into ``site`` with --strict; fail the test with the log if it fails."""
     result = mkdocs_build(project, site, tool=tool, **env)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 
 import pytest
-from conftest import MINI, REPO, build_ok, copy_tree, mkdocs_build, repo_book
+from conftest import MINI, build_ok, checkout_copy, copy_tree, mkdocs_build, repo_book
 
 from playbook_handbook.cli.main import main
 from playbook_handbook.index.handbook import load_handbook
@@ -24,10 +23,7 @@ TIKTOK_COMMENT = 150
 
 def _edited_copy(dest: Path) -> Path:
     """The repository with one role renamed and one statement reworded, in their homes."""
-    skip = shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", ".pytest_cache",
-                                  ".ruff_cache", ".hypothesis", "test-artifacts", "benchmarks")
-    shutil.copytree(REPO, dest, ignore=lambda folder, names: set(skip(folder, names)) | (
-        {"site", "tests"} & set(names) if Path(folder) == REPO else set()))
+    checkout_copy(dest, leave_out=("tests", "benchmarks"))
     roles = dest / "definitions" / "crisis-roles.yml"
     assert OLD_ROLE in roles.read_text()
     roles.write_text(roles.read_text().replace(OLD_ROLE, NEW_ROLE))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, handbook, repo_book, run
+from conftest import REPO, checkout_copy, handbook, repo_book, run
 from gitrepo import commit, git, init
 
 from playbook_handbook.cli.main import _parser
@@ -137,10 +137,7 @@ def test_weekly_workflow_writes_the_review_list_to_the_job_summary(tmp_path: Pat
 
 
 def test_pull_request_steps_run_in_a_copy_of_the_repository(tmp_path: Path) -> None:
-    project = tmp_path / "repo"
-    shutil.copytree(REPO, project, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache",
-        ".hypothesis", "test-artifacts", "benchmarks"))
+    project = checkout_copy(tmp_path / "repo", leave_out=("benchmarks",))
     init(project)  # the checkout: a merge commit on top of the base branch
     commit(project, "Base", "2026-11-01T10:00:00+00:00")
     git(project, "commit", "-q", "--allow-empty", "-m", "Merge pull request")
