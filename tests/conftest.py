@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from theme_files import install as remember_installed_theme_files
+from build_cache import install as install_build_cache
 
 from playbook_handbook.index.handbook import Handbook, load_handbook
 
-remember_installed_theme_files()  # tests/theme_files.py: a third of a small build's CPU
+install_build_cache()  # tests/build_cache.py: what every build redoes with the same result
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -1,14 +1,16 @@
-"""The harness's remembered theme listing (theme_files.py) gives MkDocs' own files."""
+"""The harness's build cache (build_cache.py) changes nothing a build gives."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import jinja2
 import pytest
-from conftest import MINI, REPO
+from build_cache import COMPILED, ORIGINAL, ORIGINAL_ENV, add_files_from_theme
+from conftest import MINI, REPO, build_ok
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files, get_files
-from theme_files import ORIGINAL, add_files_from_theme
+from mkdocs.theme import Theme
 
 
 def _theme_files(config_file: Path, add) -> list[tuple[str, str]]:  # noqa: ANN001
@@ -48,3 +50,32 @@ def test_overrides_and_docs_files_still_win_and_are_listed_afresh(mini: Path) ->
     assert got["assets/new.css"] == str(project / "overrides/assets/new.css")
     assert got[bundle] == str(project / "docs" / bundle)
     assert Files.add_files_from_theme is add_files_from_theme  # the suite's builds use it
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file()}
+
+
+def test_a_build_gives_the_same_site_as_without_the_cache(
+        mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_ok(mini, tmp_path / "warm")  # the caches hold this handbook's theme now
+    cached = _files(build_ok(mini, tmp_path / "cached"))
+    monkeypatch.setattr(Files, "add_files_from_theme", ORIGINAL)
+    monkeypatch.setattr(Theme, "get_env", ORIGINAL_ENV)
+    plain = _files(build_ok(mini, tmp_path / "plain"))
+    assert len(plain) > 100 and cached.keys() == plain.keys()
+    assert [name for name in plain if cached[name] != plain[name]] == []
+
+
+def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
+    """Environments sharing the harness's compiled templates reuse an unchanged
+    template's code and compile a changed one again."""
+    template = tmp_path / "hello.html"
+    for text, shown in [("first {{ 1 + 1 }}", "first 2"), ("second {{ 2 + 2 }}", "second 4"),
+                        ("second {{ 2 + 2 }}", "second 4")]:
+        template.write_text(text, encoding="utf-8")
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader([tmp_path]),
+                                 bytecode_cache=COMPILED)
+        assert env.get_template("hello.html").render() == shown
+    assert Theme.get_env is not ORIGINAL_ENV  # the suite's builds use it
