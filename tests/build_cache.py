@@ -1,8 +1,8 @@
 """Test harness only: what every in-process build redoes with the same result.
 
 The suite builds about a hundred times in one process per worker, and the
-handbook builds twice per build (one per edition). Two pieces of that work
-cannot change while the tests run, so each worker does them once:
+handbook builds twice per build (one per edition). Each worker does two pieces
+of that work once instead:
 
 - The installed theme's static files. MkDocs walks each theme folder and
   filters every name (``Files.add_files_from_theme``); Material's folder holds
@@ -15,6 +15,9 @@ cannot change while the tests run, so each worker does them once:
   again on every build. Every environment from ``Theme.get_env`` shares one
   Jinja ``BytecodeCache`` here, which keeps the compiled code per template file
   with the checksum of its source, so a template that changes is compiled again.
+  The cache does not know an environment's options: it is right because every
+  environment it serves comes from ``Theme.get_env`` and compiles alike (same
+  extensions, ``newstyle_gettext`` and autoescaping).
 
 ``test_build_cache.py`` checks the files, their order and the pages are what
 MkDocs gives without the harness. Builds that run as programs (ProperDocs, the
@@ -24,7 +27,8 @@ workflow steps) use MkDocs unchanged.
 from __future__ import annotations
 
 import functools
-import sys
+import os
+import sysconfig
 import types
 from pathlib import Path
 from typing import Any
@@ -35,7 +39,8 @@ from mkdocs.theme import Theme
 
 ORIGINAL = Files.add_files_from_theme
 ORIGINAL_ENV = Theme.get_env
-INSTALLED = Path(sys.prefix).resolve()
+#: Where installed packages live: their theme folders do not change during a run.
+INSTALLED = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
 
 
 def _listed(folder: str, static_templates: tuple[str, ...]) -> frozenset[str]:
@@ -54,12 +59,14 @@ _installed = functools.cache(_listed)
 def add_files_from_theme(self: Files, env: Any, config: Any) -> None:
     """``Files.add_files_from_theme`` with each installed theme folder listed once."""
     static_templates = tuple(config.theme.static_templates)
-    folders = [(folder, (_installed if Path(folder).resolve().is_relative_to(INSTALLED)
-                         else _listed)(folder, static_templates))
-               for folder in config.theme.dirs]
-    for path in sorted(frozenset().union(*(names for _, names in folders))):
+    names = frozenset().union(*(
+        (_installed if any(Path(folder).resolve().is_relative_to(place) for place in INSTALLED)
+         else _listed)(folder, static_templates) for folder in config.theme.dirs))
+    for path in sorted(names):
         if self.get_file_from_path(path) is None:  # a docs file wins over the theme's
-            folder = next(folder for folder, names in folders if path in names)
+            # The first theme folder that holds the file, found as MkDocs finds it.
+            folder = next(folder for folder in config.theme.dirs
+                          if os.path.isfile(os.path.join(folder, path)))
             self.append(File(path, folder, config.site_dir, config.use_directory_urls))
 
 

@@ -121,18 +121,22 @@ def copy_tree(src: Path, dest: Path) -> Path:
 
 
 def checkout_copy(dest: Path, *, leave_out: tuple[str, ...] = ()) -> Path:
-    """A copy of what a checkout of this repository holds: the working tree's files that
-    git tracks or would add (nothing git ignores: no .venv/, node_modules/, site/),
-    without the top-level folders in ``leave_out``."""
+    """A copy of the working tree as ``git ls-files`` lists it: the files git tracks or
+    would add, with their uncommitted edits, and nothing git ignores (no .venv/,
+    node_modules/, site/); a symbolic link stays one, as in a checkout. The top-level
+    folders in ``leave_out`` are left out."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others",
-                             "--exclude-standard"], cwd=REPO, capture_output=True,
-                            check=True).stdout.decode("utf-8").split("\0")
-    for name in listed:
-        source = REPO / name
-        if not name or name.split("/", 1)[0] in leave_out or not source.is_file():
+                             "--exclude-standard"], cwd=REPO, capture_output=True)
+    assert listed.returncode == 0, f"git ls-files failed: {listed.stderr.decode()}"
+    for name in map(os.fsdecode, listed.stdout.split(b"\0")):
+        source, target = REPO / name, dest / name
+        if not name or name.split("/", 1)[0] in leave_out or not os.path.lexists(source):
             continue  # a file deleted in the working tree is not in a checkout either
-        (dest / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, dest / name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_symlink():
+            target.symlink_to(os.readlink(source))
+        else:
+            shutil.copy2(source, target)
     return dest
 
 

@@ -68,9 +68,18 @@ def test_a_build_gives_the_same_site_as_without_the_cache(
     assert [name for name in plain if cached[name] != plain[name]] == []
 
 
-def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
+def test_a_changed_template_is_compiled_again(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """Environments sharing the harness's compiled templates reuse an unchanged
     template's code and compile a changed one again."""
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def compile_and_note(env: jinja2.Environment, source: str, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        compiled.append(source)
+        return compile_(env, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
     template = tmp_path / "hello.html"
     for text, shown in [("first {{ 1 + 1 }}", "first 2"), ("second {{ 2 + 2 }}", "second 4"),
                         ("second {{ 2 + 2 }}", "second 4")]:
@@ -78,4 +87,5 @@ def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader([tmp_path]),
                                  bytecode_cache=COMPILED)
         assert env.get_template("hello.html").render() == shown
+    assert compiled == ["first {{ 1 + 1 }}", "second {{ 2 + 2 }}"]  # the third was kept
     assert Theme.get_env is not ORIGINAL_ENV  # the suite's builds use it
