@@ -29,7 +29,7 @@ from mkdocs.utils import get_relative_url
 from playbook_handbook import sitemap
 from playbook_handbook.mkdocs_compat import TocSettings, page_url
 from playbook_handbook.render import locale, text_markdown
-from playbook_handbook.render.links import Anchors, quote_url
+from playbook_handbook.render.links import Anchors, not_a_theme_id, quote_url
 from playbook_handbook.render.text_html import TextToHtml, code_block, plain
 
 _TAG = re.compile(r"<[^>]+>")
@@ -110,8 +110,7 @@ class PageState:
             title if isinstance(title, Markup) else plain(title))
         bare = html.unescape(_TAG.sub("", inner))
         if id is None:
-            # Never a theme id: Material's own start with "__" (__config holds its settings).
-            id = base = self.settings.toc.slugify(bare, "-").lstrip("_") or "section"
+            id = base = not_a_theme_id(self.settings.toc.slugify(bare, "-")) or "section"
             n = 1
             while id in self.ids or id in self.anchors.reserved:  # a later section's id
                 id, n = f"{base}_{n}", n + 1

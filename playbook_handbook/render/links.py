@@ -16,12 +16,17 @@ _URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"
 
 
 def slugify(text: str) -> str:
-    """A URL fragment from any text: Turkish, accented and right-to-left text included.
-    Never one of the theme's ids, which start with an underscore (``__config``, whose
-    element Material reads its settings from, ``__search``, ``__drawer``)."""
+    """A URL fragment from any text: Turkish, accented and right-to-left text included."""
     text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return "-".join(re.findall(r"\w+", text))[:60].lstrip("_").strip("-")
+    return not_a_theme_id("-".join(re.findall(r"\w+", text))[:60]).strip("-")
+
+
+def not_a_theme_id(slug: str) -> str:
+    """``slug`` without leading underscores: the theme's own ids start with one
+    (``__config``, whose element Material reads its settings from, ``__search``,
+    ``__drawer``), and an id made from YAML text must never be one of them."""
+    return slug.lstrip("_")
 
 
 def quote_url(value: str) -> str:
